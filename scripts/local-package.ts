@@ -1,0 +1,75 @@
+import { execFileSync } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+
+/** The root of this checkout. */
+export const PACKAGE_ROOT = resolve(__dirname, "..");
+
+/** The projen release this package is built and tested with, used for `projen new`. */
+export const PROJEN_VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf-8"))
+  .devDependencies.projen;
+
+/**
+ * The environment of a person's shell: without the variables of an npm script or a jest worker
+ * running this code, which would leak into the generated stack's own npm and jest.
+ */
+function userEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(npm_|JEST_|NODE_ENV$|INIT_CWD$)/i.test(key)) {
+      env[key] = value;
+    }
+  }
+  return env;
+}
+
+/** Runs a command to completion and returns its output; a failure carries the whole output. */
+export function run(cwd: string, command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, {
+      cwd,
+      env: userEnvironment(),
+      encoding: "utf-8",
+      stdio: "pipe",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error: any) {
+    throw new Error(`\`${command} ${args.join(" ")}\` failed in ${cwd}:\n${error.stdout ?? ""}\n${error.stderr ?? ""}`);
+  }
+}
+
+/**
+ * Packs this package as it would be published, into `destination`. Compiles first when the
+ * jsii assembly is missing or older than `src/`, so a fresh clone packs what it holds.
+ */
+export function packThisPackage(destination = mkdtempSync(join(tmpdir(), "eks-irsa-pack-"))): string {
+  const assembly = join(PACKAGE_ROOT, ".jsii");
+  if (!existsSync(assembly) || newestMtime(join(PACKAGE_ROOT, "src")) > statSync(assembly).mtimeMs) {
+    run(PACKAGE_ROOT, "npx", ["projen", "compile"]);
+  }
+  const output = run(PACKAGE_ROOT, "npm", ["pack", "--silent", "--pack-destination", destination]);
+  return join(destination, output.trim().split("\n").pop()!);
+}
+
+/** `npx projen new --from eks-irsa-template@file:<tarball> [flags]` in `dir`, as a person runs it. */
+export function scaffoldStack(tarball: string, dir: string, flags: string[] = []): void {
+  run(dir, "npx", [
+    "-y",
+    `projen@${PROJEN_VERSION}`,
+    "new",
+    "--from",
+    `eks-irsa-template@file:${tarball}`,
+    "--no-git",
+    ...flags,
+  ]);
+}
+
+function newestMtime(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir).map((entry) => {
+      const path = join(dir, entry);
+      return statSync(path).isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
+    }),
+  );
+}

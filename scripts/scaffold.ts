@@ -1,0 +1,27 @@
+/**
+ * Scaffolds a stack from this checkout: `npx projen scaffold <folder> [projen new flags]`.
+ * Packs the package as npm would publish it, then runs `projen new --from` in the folder.
+ */
+import { existsSync, mkdirSync, readdirSync } from "fs";
+import { resolve } from "path";
+import { packThisPackage, scaffoldStack } from "./local-package";
+
+const [folder, ...flags] = process.argv.slice(2);
+if (!folder) {
+  console.error("Usage: npx projen scaffold <folder> [--service-account-name app --namespace default ...]");
+  process.exit(2);
+}
+const dir = resolve(folder);
+if (existsSync(dir) && readdirSync(dir).length > 0) {
+  console.error(`${dir} is not empty: scaffold into a new or empty folder.`);
+  process.exit(2);
+}
+mkdirSync(dir, { recursive: true });
+
+const tarball = packThisPackage();
+console.log(`Packed ${tarball}; running projen new in ${dir} (about a minute, npm install included)...`);
+scaffoldStack(tarball, dir, flags);
+console.log(
+  `Done. Next:\n  cd ${dir}\n  npx projen build      # compile, type-check, run the stack's tests under Pulumi mocks`,
+);
+console.log("  pulumi stack init dev && pulumi config set oidcProviderArn <arn>   # then: npx projen preview");

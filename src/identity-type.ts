@@ -1,0 +1,17 @@
+/**
+ * How pods of a service account get their AWS credentials.
+ */
+export enum IdentityType {
+  /**
+   * IAM Roles for Service Accounts: the role trusts the cluster's IAM OIDC provider for
+   * exactly the service account, which carries the `eks.amazonaws.com/role-arn` annotation.
+   */
+  IRSA = "IRSA",
+
+  /**
+   * EKS Pod Identity: the role trusts `pods.eks.amazonaws.com` and an
+   * `aws.eks.PodIdentityAssociation` binds it to the service account. Needs the
+   * EKS Pod Identity Agent add-on on the cluster; no OIDC provider is involved.
+   */
+  POD_IDENTITY = "POD_IDENTITY",
+}

@@ -1,0 +1,139 @@
+import type { PolicyStatementOptions } from "./policy-statement";
+
+/**
+ * A Kubernetes service account, by namespace and name.
+ */
+export interface ServiceAccountReference {
+  /**
+   * The service account's name. `*` and `?` are wildcards, allowed only with `allowWildcardSubjects`.
+   */
+  readonly name: string;
+
+  /**
+   * The service account's namespace.
+   */
+  readonly namespace: string;
+}
+
+/**
+ * One workload identity: a Kubernetes service account and the IAM role its pods assume.
+ */
+export interface ServiceAccountOptions {
+  /**
+   * The service account's name (a DNS-1123 subdomain).
+   */
+  readonly name: string;
+
+  /**
+   * The service account's namespace (a DNS-1123 label).
+   * @default "default"
+   */
+  readonly namespace?: string;
+
+  /**
+   * The IAM role's name (at most 64 characters of `A-Za-z0-9+=,.@_-`).
+   * @default - `<roleNamePrefix><name>@<namespace>`, shortened with a stable hash past 64 characters
+   */
+  readonly roleName?: string;
+
+  /**
+   * The IAM role's path.
+   * @default "/"
+   */
+  readonly rolePath?: string;
+
+  /**
+   * The ARN of the managed policy that sets the role's permissions boundary.
+   * @default - no permissions boundary
+   */
+  readonly permissionsBoundaryArn?: string;
+
+  /**
+   * The maximum session duration of the role, in seconds (3600 to 43200).
+   * @default 3600
+   */
+  readonly maxSessionDuration?: number;
+
+  /**
+   * Tags of the IAM role.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Whether the stack creates the service account. `false` adopts an existing one: only the
+   * role and the annotation patch (or the Pod Identity association) are created.
+   * @default true
+   */
+  readonly createServiceAccount?: boolean;
+
+  /**
+   * Extra annotations of the created service account.
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+
+  /**
+   * Labels of the created service account.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * ARNs of managed policies to attach, one `aws.iam.RolePolicyAttachment` each.
+   * @default - none
+   */
+  readonly managedPolicyArns?: string[];
+
+  /**
+   * Statements of the role's inline policy (one `aws.iam.RolePolicy`).
+   * @default - no inline policy
+   */
+  readonly policyStatements?: PolicyStatementOptions[];
+
+  /**
+   * The audience the role trusts (IRSA).
+   * @default "sts.amazonaws.com"
+   */
+  readonly audience?: string;
+
+  /**
+   * More service accounts that may assume the same role (IRSA).
+   * @default - none
+   */
+  readonly additionalServiceAccounts?: ServiceAccountReference[];
+
+  /**
+   * Allow `*` and `?` in the names of `additionalServiceAccounts`: their subjects are then matched
+   * with `StringLike` instead of `StringEquals`. Off by default, since a wildcard widens who can
+   * assume the role.
+   * @default false
+   */
+  readonly allowWildcardSubjects?: boolean;
+
+  /**
+   * Annotate the service account with `eks.amazonaws.com/sts-regional-endpoints: "true"` (IRSA).
+   * @default false
+   */
+  readonly stsRegionalEndpoints?: boolean;
+
+  /**
+   * Lifetime of the projected service account token, as `eks.amazonaws.com/token-expiration`
+   * (IRSA, 3600 to 86400 seconds).
+   * @default - the EKS default (86400)
+   */
+  readonly tokenExpirationSeconds?: number;
+
+  /**
+   * Generate an example Deployment that runs as this service account, depends on its credentials
+   * and prints the identity it assumed (`aws sts get-caller-identity`).
+   * @default false
+   */
+  readonly exampleDeployment?: boolean;
+
+  /**
+   * The image of the example Deployment.
+   * @default "public.ecr.aws/aws-cli/aws-cli:2.27.50"
+   */
+  readonly exampleDeploymentImage?: string;
+}

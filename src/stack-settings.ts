@@ -1,0 +1,50 @@
+import type { IdentityType } from "./identity-type";
+import type { OidcProviderSource } from "./oidc-provider-source";
+import type { PolicyEffect } from "./policy-statement";
+
+/**
+ * Every choice a generated stack depends on, with all defaults resolved: what the project type
+ * hands to its components and what `src/settings.ts` of the stack holds.
+ */
+export interface StackSettings {
+  readonly projectName: string;
+  readonly stackName: string;
+  readonly region: string;
+  readonly identityType: IdentityType;
+  readonly oidcProviderSource: OidcProviderSource;
+  readonly serviceAccounts: ServiceAccountSettings[];
+}
+
+export interface ServiceAccountSettings {
+  readonly name: string;
+  readonly namespace: string;
+  readonly roleName: string;
+  readonly rolePath: string;
+  readonly permissionsBoundaryArn?: string;
+  readonly maxSessionDuration: number;
+  readonly tags: Record<string, string>;
+  readonly createServiceAccount: boolean;
+  readonly annotations: Record<string, string>;
+  readonly labels: Record<string, string>;
+  readonly managedPolicyArns: string[];
+  readonly policyStatements: PolicyStatementSettings[];
+  readonly audience: string;
+  readonly additionalServiceAccounts: { name: string; namespace: string }[];
+  readonly allowWildcardSubjects: boolean;
+  readonly stsRegionalEndpoints: boolean;
+  readonly tokenExpirationSeconds?: number;
+  readonly exampleDeployment?: ExampleDeploymentSettings;
+}
+
+export interface PolicyStatementSettings {
+  readonly sid?: string;
+  readonly effect: PolicyEffect;
+  readonly actions: string[];
+  readonly resources: string[];
+  readonly conditions?: { test: string; variable: string; values: string[] }[];
+}
+
+export interface ExampleDeploymentSettings {
+  readonly image: string;
+  readonly replicas: number;
+}

@@ -1,0 +1,62 @@
+import { Component, javascript, type typescript } from "projen";
+import { STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./versions";
+
+/** Jest's default pattern for TypeScript sources, as projen sets it for ts-jest. */
+const TS_TRANSFORM_PATTERN = "^.+\\.[t]sx?$";
+
+/**
+ * The stack's toolchain: npm, a pinned TypeScript, the Pulumi SDKs, tests transpiled by swc
+ * and type-checked once by the build.
+ */
+export class StackToolchain extends Component {
+  /**
+   * The options of the underlying TypeScript app project: our defaults, then the user's
+   * options, then what the stack cannot work without.
+   */
+  public static projectDefaults(options: typescript.TypeScriptProjectOptions): typescript.TypeScriptProjectOptions {
+    return {
+      packageManager: javascript.NodePackageManager.NPM,
+      typescriptVersion: STACK_DEV_DEPENDENCIES.typescript,
+      // `.projenrc.ts` runs transpile-only through swc on every `npx projen`; the build type-checks it.
+      projenrcTsOptions: { swc: true },
+      ...options,
+      deps: [...Object.values(STACK_DEPENDENCIES), ...(options.deps ?? [])],
+      devDeps: [
+        STACK_DEV_DEPENDENCIES.nodeTypes,
+        STACK_DEV_DEPENDENCIES.swcCore,
+        STACK_DEV_DEPENDENCIES.swcJest,
+        STACK_DEV_DEPENDENCIES.fastCheck,
+        ...(options.devDeps ?? []),
+      ],
+      projenrcTs: true,
+      // The program and its tests are ours (src/index.ts, test/): projen's hello-world would collide.
+      sampleCode: false,
+    };
+  }
+
+  constructor(project: typescript.TypeScriptProject) {
+    super(project);
+
+    const jest = project.jest;
+    if (jest) {
+      // ts-jest type-checks every test file on every run; swc only transpiles, and the build's
+      // `typecheck` keeps the type check.
+      jest.config.transform = {
+        [TS_TRANSFORM_PATTERN]: new javascript.Transform("@swc/jest", {
+          jsc: { parser: { syntax: "typescript" }, target: "es2022" },
+          module: { type: "commonjs" },
+        }),
+      };
+      // google-protobuf (Pulumi's RPC layer) keeps reading the `google` global it defines:
+      // jest 30's cleanup of test-file globals would warn about it after every file.
+      jest.config.testEnvironmentOptions = { globalsCleanup: "off" };
+      project.deps.removeDependency("ts-jest");
+    }
+
+    const typecheck = project.addTask("typecheck", {
+      description: "Type-check the program, its tests and .projenrc.ts",
+      steps: [{ exec: "tsc --noEmit -p tsconfig.dev.json" }, { exec: "tsc --noEmit -p projenrc/tsconfig.json" }],
+    });
+    project.postCompileTask.spawn(typecheck);
+  }
+}

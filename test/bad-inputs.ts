@@ -1,0 +1,173 @@
+import type { EksIrsaProjectOptions } from "../src";
+
+/**
+ * Every bad input the project type is tried with, and the exact line it answers with.
+ * docs/validation.md lists the same table (a test keeps them equal).
+ */
+export interface BadInput {
+  readonly input: string;
+  readonly options: Partial<EksIrsaProjectOptions>;
+  readonly message: string;
+}
+
+const sa = (extra: object) => ({ serviceAccounts: [{ name: "api", namespace: "shop", ...extra }] });
+
+export const BAD_INPUTS: BadInput[] = [
+  {
+    input: "service account name with capitals",
+    options: { serviceAccountName: "Billing_API" },
+    message:
+      "serviceAccountName: \"Billing_API\" is not a valid Kubernetes service account name; use at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (a DNS-1123 subdomain).",
+  },
+  {
+    input: "namespace longer than 63 characters",
+    options: { namespace: "n".repeat(64) },
+    message: `namespace: "${"n".repeat(64)}" is not a valid Kubernetes namespace; use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit (a DNS-1123 label).`,
+  },
+  {
+    input: "namespace with a dot",
+    options: sa({ namespace: "team.a" }),
+    message:
+      "serviceAccounts[0].namespace: \"team.a\" is not a valid Kubernetes namespace; use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit (a DNS-1123 label).",
+  },
+  {
+    input: "the same service account twice",
+    options: {
+      serviceAccounts: [
+        { name: "api", namespace: "shop" },
+        { name: "api", namespace: "shop", roleName: "other" },
+      ],
+    },
+    message:
+      "serviceAccounts[1].name: service account shop/api is already declared by serviceAccounts[0]; declare each service account once (to share a role, use additionalServiceAccounts).",
+  },
+  {
+    input: "two service accounts with one role name",
+    options: {
+      serviceAccounts: [
+        { name: "api", namespace: "shop", roleName: "shared" },
+        { name: "web", namespace: "shop", roleName: "shared" },
+      ],
+    },
+    message:
+      'serviceAccounts[1].roleName: role name "shared" is already used by serviceAccounts[0].roleName; IAM role names are unique per account, give one of them another roleName.',
+  },
+  {
+    input: "role name over 64 characters",
+    options: sa({ roleName: "r".repeat(65) }),
+    message: `serviceAccounts[0].roleName: "${"r".repeat(65)}" is not a valid IAM role name; use 1 to 64 letters, digits or '+=,.@_-' (leave roleName out for a derived name).`,
+  },
+  {
+    input: "role name with a space",
+    options: sa({ roleName: "my role" }),
+    message:
+      "serviceAccounts[0].roleName: \"my role\" is not a valid IAM role name; use 1 to 64 letters, digits or '+=,.@_-' (leave roleName out for a derived name).",
+  },
+  {
+    input: "role path without slashes",
+    options: sa({ rolePath: "workloads" }),
+    message:
+      'serviceAccounts[0].rolePath: "workloads" is not a valid IAM path; it starts and ends with \'/\', for example "/" or "/workloads/".',
+  },
+  {
+    input: "managed policy ARN that is a role ARN",
+    options: sa({ managedPolicyArns: ["arn:aws:iam::123456789012:role/admin"] }),
+    message:
+      'serviceAccounts[0].managedPolicyArns[0]: "arn:aws:iam::123456789012:role/admin" is not a managed policy ARN; expected arn:<partition>:iam::<account or "aws">:policy/<name>, for example arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess.',
+  },
+  {
+    input: "permissions boundary that is not a policy ARN",
+    options: sa({ permissionsBoundaryArn: "AdminBoundary" }),
+    message:
+      'serviceAccounts[0].permissionsBoundaryArn: "AdminBoundary" is not a managed policy ARN; expected arn:<partition>:iam::<account>:policy/<name>.',
+  },
+  {
+    input: "policy statement without actions",
+    options: sa({ policyStatements: [{ actions: [], resources: ["arn:aws:s3:::bucket"] }] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: the statement has no action; list at least one, such as "s3:GetObject".',
+  },
+  {
+    input: "policy statement without resources",
+    options: sa({ policyStatements: [{ actions: ["s3:GetObject"], resources: [] }] }),
+    message:
+      "serviceAccounts[0].policyStatements[0].resources: the statement has no resource; list the ARNs it applies to.",
+  },
+  {
+    input: "malformed action",
+    options: sa({ policyStatements: [{ actions: ["GetObject"], resources: ["arn:aws:s3:::bucket/*"] }] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: "GetObject" is not an IAM action; write service:Action, such as "s3:GetObject".',
+  },
+  {
+    input: "allow * on *",
+    options: sa({ policyStatements: [{ actions: ["*"], resources: ["*"] }] }),
+    message:
+      'serviceAccounts[0].policyStatements[0]: allowing every action ("*") on every resource ("*") is refused; grant the actions the workload needs on the resources it uses.',
+  },
+  {
+    input: "wildcard subject without the opt-in",
+    options: sa({ additionalServiceAccounts: [{ name: "worker-*", namespace: "shop" }] }),
+    message:
+      'serviceAccounts[0].additionalServiceAccounts[0].name: "worker-*" contains a wildcard; set allowWildcardSubjects: true to match service accounts with StringLike, or name the service account exactly.',
+  },
+  {
+    input: "trust policy over IAM's 2048-character quota",
+    options: sa({
+      additionalServiceAccounts: Array.from({ length: 40 }, (_, i) => ({
+        name: `worker-${i}`,
+        namespace: "batch-processing",
+      })),
+    }),
+    message:
+      "serviceAccounts[0].additionalServiceAccounts: the role's trust policy would be about 2520 characters, over IAM's quota \"Role trust policy length\" (2048 characters by default); trust fewer service accounts per role, or raise the quota in Service Quotas first.",
+  },
+  {
+    input: "session duration over 12 hours",
+    options: sa({ maxSessionDuration: 50000 }),
+    message: "serviceAccounts[0].maxSessionDuration: 50000 is out of range; IAM allows 3600 to 43200 seconds.",
+  },
+  {
+    input: "token expiration under an hour",
+    options: sa({ tokenExpirationSeconds: 60 }),
+    message: "serviceAccounts[0].tokenExpirationSeconds: 60 is out of range; EKS accepts 3600 to 86400 seconds.",
+  },
+  {
+    input: "empty audience",
+    options: sa({ audience: " " }),
+    message: "serviceAccounts[0].audience: the audience is empty; leave it out for sts.amazonaws.com.",
+  },
+  {
+    input: "Pulumi project name with a space",
+    options: { pulumiProjectName: "my stack" },
+    message:
+      "pulumiProjectName: \"my stack\" is not a valid Pulumi project name; use 1 to 100 letters, digits, '_', '.' or '-' (set pulumiProjectName when the package name does not qualify).",
+  },
+  {
+    input: "stack name with a slash",
+    options: { stackName: "team/dev" },
+    message: "stackName: \"team/dev\" is not a valid Pulumi stack name; use 1 to 100 letters, digits, '_', '.' or '-'.",
+  },
+  {
+    input: "region that is not a region code",
+    options: { region: "Frankfurt" },
+    message: 'region: "Frankfurt" is not an AWS region code; use one such as us-east-1 or eu-central-1.',
+  },
+  {
+    input: "role name prefix with a slash",
+    options: { roleNamePrefix: "team/" },
+    message: "roleNamePrefix: \"team/\" cannot start an IAM role name; use at most 32 letters, digits or '+=,.@_-'.",
+  },
+  {
+    input: "serviceAccountName together with serviceAccounts",
+    options: { serviceAccountName: "api", ...sa({}) },
+    message:
+      "serviceAccountName/namespace: they describe the single service account of a stack without `serviceAccounts`; with `serviceAccounts` set, move them into an entry of it.",
+  },
+  {
+    input: "empty serviceAccounts",
+    options: { serviceAccounts: [] },
+    message:
+      "serviceAccounts: the list is empty; declare at least one service account, or leave the option out for the example one.",
+  },
+];

@@ -1,0 +1,28 @@
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { Testing } from "projen";
+import * as YAML from "yaml";
+import { EksIrsaProject, type EksIrsaProjectOptions } from "../src";
+
+/**
+ * A project in a fresh temporary folder. `Testing.synth` deletes the project's outdir when done:
+ * never let it default to the current directory, which may be this checkout.
+ */
+export function newProject(options: Partial<EksIrsaProjectOptions> = {}): EksIrsaProject {
+  return new EksIrsaProject({
+    name: "orders-stack",
+    defaultReleaseBranch: "main",
+    outdir: mkdtempSync(join(tmpdir(), "eks-irsa-unit-")),
+    ...options,
+  });
+}
+
+/**
+ * Synthesizes the project and returns its files by path: JSON parsed (as projen's `Testing.synth`
+ * does), and `Pulumi.yaml` parsed too.
+ */
+export function synth(options: Partial<EksIrsaProjectOptions> = {}): Record<string, any> {
+  const files = Testing.synth(newProject(options));
+  return { ...files, "Pulumi.yaml": YAML.parse(files["Pulumi.yaml"]) };
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import * as fc from "fast-check";
+import * as ts from "typescript";
+import type { ServiceAccountSettings } from "../src/stack-settings";
+import { estimateTrustPolicyLength, LONGEST_PROVIDER_ARN } from "../src/trust-policy-size";
+
+/**
+ * The generated stack's `src/trust-policy.ts` (pure TypeScript, no imports), loaded from its
+ * template: the synth-time estimate must measure the very document the stack builds.
+ */
+function loadGeneratedTrustPolicyModule(): any {
+  const source = readFileSync(join(__dirname, "..", "templates", "src", "trust-policy.ts.hbs"), "utf-8");
+  const js = ts.transpileModule(source.replace("{{marker}}", ""), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  const module = { exports: {} as any };
+  new Function("module", "exports", js)(module, module.exports);
+  return module.exports;
+}
+
+const generated = loadGeneratedTrustPolicyModule();
+const name = fc.stringMatching(/^[a-z0-9]([-a-z0-9.]{0,40}[a-z0-9])?$/);
+const namespace = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/);
+const RUNS = 1000;
+
+function serviceAccount(fields: Partial<ServiceAccountSettings>): ServiceAccountSettings {
+  return {
+    name: "app",
+    namespace: "default",
+    roleName: "r",
+    rolePath: "/",
+    maxSessionDuration: 3600,
+    tags: {},
+    createServiceAccount: true,
+    annotations: {},
+    labels: {},
+    managedPolicyArns: [],
+    policyStatements: [],
+    audience: "sts.amazonaws.com",
+    additionalServiceAccounts: [],
+    allowWildcardSubjects: false,
+    stsRegionalEndpoints: false,
+    ...fields,
+  };
+}
+
+test(`the synth-time estimate equals the length of the trust policy the stack builds (${RUNS} cases)`, () => {
+  fc.assert(
+    fc.property(
+      name,
+      namespace,
+      fc.array(fc.record({ name, namespace }), { maxLength: 12 }),
+      fc.constantFrom("sts.amazonaws.com", "api://my-audience"),
+      (saName, saNamespace, others, audience) => {
+        const sa = serviceAccount({
+          name: saName,
+          namespace: saNamespace,
+          additionalServiceAccounts: others,
+          audience,
+        });
+        const document = generated.irsaTrustPolicy({
+          oidcProviderArns: [LONGEST_PROVIDER_ARN],
+          serviceAccounts: [sa, ...others],
+          audience,
+        });
+        return estimateTrustPolicyLength(sa) === JSON.stringify(document).length;
+      },
+    ),
+    { numRuns: RUNS },
+  );
+});
+
+test("the estimate counts wildcard subjects under StringLike, as the stack writes them", () => {
+  const sa = serviceAccount({
+    allowWildcardSubjects: true,
+    additionalServiceAccounts: [{ name: "worker-*", namespace: "jobs" }],
+  });
+  const document = generated.irsaTrustPolicy({
+    oidcProviderArns: [LONGEST_PROVIDER_ARN],
+    serviceAccounts: [sa, ...sa.additionalServiceAccounts],
+    audience: sa.audience,
+    allowWildcardSubjects: true,
+  });
+  expect(document.Statement[0].Condition.StringLike).toBeDefined();
+  expect(estimateTrustPolicyLength(sa)).toBe(JSON.stringify(document).length);
+});
