@@ -60,4 +60,15 @@ project.addTask("scaffold", {
   steps: [{ exec: "ts-node --transpile-only scripts/scaffold.ts", receiveArgs: true }],
 });
 
+project.addTask("docs:validation", {
+  description: "Rewrite the bad-input table of docs/validation.md from test/bad-inputs.ts",
+  steps: [{ exec: "ts-node --transpile-only scripts/validation-docs.ts" }],
+});
+
+// Issue 5: scaffold, synth and test-loop costs, side by side with plain projen (docs/benchmarks.md).
+project.addTask("bench", {
+  description: "Benchmark synth and the generated stack's test loop against plain projen; writes docs/benchmarks.md",
+  steps: [{ exec: "ts-node --transpile-only bench/run.ts", receiveArgs: true }],
+});
+
 project.synth();

@@ -1,4 +1,4 @@
-import { Component, javascript, type typescript } from "projen";
+import { Component, javascript, ProjenrcFile, typescript } from "projen";
 import { STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./versions";
 
 /** Jest's default pattern for TypeScript sources, as projen sets it for ts-jest. */
@@ -19,6 +19,11 @@ export class StackToolchain extends Component {
       typescriptVersion: STACK_DEV_DEPENDENCIES.typescript,
       // `.projenrc.ts` runs transpile-only through swc on every `npx projen`; the build type-checks it.
       projenrcTsOptions: { swc: true },
+      // The generated sources are formatted this way; the stack's lint (eslint + prettier) keeps yours alike.
+      prettier: true,
+      prettierOptions: { settings: { printWidth: 120 } },
+      // Some packages' declarations (fast-check's) need a newer module resolution than the program's.
+      tsconfig: { compilerOptions: { skipLibCheck: true } },
       ...options,
       deps: [...Object.values(STACK_DEPENDENCIES), ...(options.deps ?? [])],
       devDeps: [
@@ -53,9 +58,14 @@ export class StackToolchain extends Component {
       project.deps.removeDependency("ts-jest");
     }
 
+    const tsconfigs = [project.tsconfigDev.fileName];
+    const projenrc = ProjenrcFile.of(project);
+    if (projenrc instanceof typescript.Projenrc) {
+      tsconfigs.push(projenrc.tsconfig.fileName);
+    }
     const typecheck = project.addTask("typecheck", {
       description: "Type-check the program, its tests and .projenrc.ts",
-      steps: [{ exec: "tsc --noEmit -p tsconfig.dev.json" }, { exec: "tsc --noEmit -p projenrc/tsconfig.json" }],
+      steps: tsconfigs.map((tsconfig) => ({ exec: `tsc --noEmit -p ${tsconfig}` })),
     });
     project.postCompileTask.spawn(typecheck);
   }

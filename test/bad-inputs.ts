@@ -171,3 +171,15 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts: the list is empty; declare at least one service account, or leave the option out for the example one.",
   },
 ];
+
+/** The bad-input table of docs/validation.md, rendered from {@link BAD_INPUTS}. */
+export function badInputTable(): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const rows = BAD_INPUTS.map(
+    ({ input, options, message }) =>
+      `| ${cell(input)} | \`${cell(JSON.stringify(options).slice(0, 90))}\` | ${cell(message)} | \`validation.test.ts\` › ${cell(input)} |`,
+  );
+  return ["| bad input | options (abridged) | the error line | test |", "| --- | --- | --- | --- |", ...rows].join(
+    "\n",
+  );
+}

@@ -76,7 +76,7 @@ describe("a stack scaffolded with no options", () => {
     expect(tasks.default.steps[0].execArgs).toEqual(expect.arrayContaining(["ts-node", "--swc"]));
     expect(tasks["post-compile"].steps).toContainEqual({ spawn: "typecheck" });
     expect(tasks.typecheck.steps.map((s: { exec: string }) => s.exec)).toEqual([
-      "tsc --noEmit -p tsconfig.dev.json",
+      "tsc --noEmit -p test/tsconfig.json",
       "tsc --noEmit -p projenrc/tsconfig.json",
     ]);
   });

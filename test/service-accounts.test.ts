@@ -1,0 +1,137 @@
+import { IdentityType, PolicyEffect, type ServiceAccountOptions } from "../src";
+import { synth } from "./project-fixture";
+
+/** Evaluates the generated `src/settings.ts` (a typed object literal) into the data it declares. */
+function declaredSettings(files: Record<string, any>): any {
+  const literal = /export const settings: StackSettings = ([\s\S]*);\n$/.exec(files["src/settings.ts"])![1];
+  return new Function(`return (${literal});`)();
+}
+
+const THREE: ServiceAccountOptions[] = [
+  { name: "api", namespace: "shop" },
+  { name: "api", namespace: "billing" },
+  { name: "a".repeat(60), namespace: "batch", createServiceAccount: false },
+];
+
+describe("serviceAccounts", () => {
+  test("declares every entry, each with its own role name of at most 64 characters", () => {
+    const settings = declaredSettings(synth({ serviceAccounts: THREE }));
+    expect(settings.serviceAccounts.map((sa: any) => `${sa.namespace}/${sa.name}`)).toEqual([
+      "shop/api",
+      "billing/api",
+      `batch/${"a".repeat(60)}`,
+    ]);
+    const roleNames: string[] = settings.serviceAccounts.map((sa: any) => sa.roleName);
+    expect(new Set(roleNames).size).toBe(3);
+    expect(roleNames.slice(0, 2)).toEqual(["orders-stack-api@shop", "orders-stack-api@billing"]);
+    expect(roleNames[2]).toHaveLength(64);
+  });
+
+  test("an entry carries every role, trust, annotation and policy setting into the stack", () => {
+    const settings = declaredSettings(
+      synth({
+        serviceAccounts: [
+          {
+            name: "worker",
+            namespace: "jobs",
+            roleName: "jobs-worker",
+            rolePath: "/workloads/",
+            permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/boundary",
+            maxSessionDuration: 7200,
+            tags: { team: "data", "cost-center": "42" },
+            createServiceAccount: false,
+            annotations: { owner: "data" },
+            labels: { tier: "batch" },
+            managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
+            policyStatements: [
+              {
+                sid: "DenyDelete",
+                effect: PolicyEffect.DENY,
+                actions: ["s3:DeleteObject"],
+                resources: ["arn:${partition}:s3:::data/*"],
+                conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-west-1"] }],
+              },
+            ],
+            audience: "api://jobs",
+            additionalServiceAccounts: [{ name: "worker-*", namespace: "jobs" }],
+            allowWildcardSubjects: true,
+            stsRegionalEndpoints: true,
+            tokenExpirationSeconds: 3600,
+            exampleDeployment: true,
+            exampleDeploymentImage: "example.com/aws-cli:2",
+          },
+        ],
+      }),
+    );
+    expect(settings.serviceAccounts[0]).toEqual({
+      name: "worker",
+      namespace: "jobs",
+      roleName: "jobs-worker",
+      rolePath: "/workloads/",
+      permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/boundary",
+      maxSessionDuration: 7200,
+      tags: { team: "data", "cost-center": "42" },
+      createServiceAccount: false,
+      annotations: { owner: "data" },
+      labels: { tier: "batch" },
+      managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
+      policyStatements: [
+        {
+          sid: "DenyDelete",
+          effect: "Deny",
+          actions: ["s3:DeleteObject"],
+          resources: ["arn:${partition}:s3:::data/*"],
+          conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-west-1"] }],
+        },
+      ],
+      audience: "api://jobs",
+      additionalServiceAccounts: [{ name: "worker-*", namespace: "jobs" }],
+      allowWildcardSubjects: true,
+      stsRegionalEndpoints: true,
+      tokenExpirationSeconds: 3600,
+      exampleDeployment: { image: "example.com/aws-cli:2", replicas: 1 },
+    });
+  });
+
+  test("an entry without options gets the defaults: its own role, trusting sts.amazonaws.com, no policies", () => {
+    const [sa] = declaredSettings(synth({ serviceAccounts: [{ name: "api" }] })).serviceAccounts;
+    expect(sa).toEqual({
+      name: "api",
+      namespace: "default",
+      roleName: "orders-stack-api@default",
+      rolePath: "/",
+      maxSessionDuration: 3600,
+      tags: {},
+      createServiceAccount: true,
+      annotations: {},
+      labels: {},
+      managedPolicyArns: [],
+      policyStatements: [],
+      audience: "sts.amazonaws.com",
+      additionalServiceAccounts: [],
+      allowWildcardSubjects: false,
+      stsRegionalEndpoints: false,
+    });
+  });
+
+  test("the scaffolded example grants least privilege: its own SSM parameters and X-Ray writes, no * on *", () => {
+    const [sa] = declaredSettings(synth()).serviceAccounts;
+    expect(sa.policyStatements).toEqual([
+      {
+        sid: "ReadOwnParameters",
+        effect: "Allow",
+        actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
+        resources: [
+          "arn:${partition}:ssm:*:${accountId}:parameter/default/app",
+          "arn:${partition}:ssm:*:${accountId}:parameter/default/app/*",
+        ],
+      },
+    ]);
+    expect(sa.managedPolicyArns).toEqual(["arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"]);
+  });
+
+  test("Pod Identity is declared in the settings the program reads", () => {
+    const settings = declaredSettings(synth({ identityType: IdentityType.POD_IDENTITY }));
+    expect(settings.identityType).toBe("POD_IDENTITY");
+  });
+});
