@@ -1,25 +1,10 @@
-import { readFileSync } from "fs";
-import { join } from "path";
 import * as fc from "fast-check";
-import * as ts from "typescript";
+import { loadGeneratedModule } from "./generated-module";
 import type { ServiceAccountSettings } from "../src/stack-settings";
 import { estimateTrustPolicyLength, LONGEST_PROVIDER_ARN } from "../src/trust-policy-size";
 
-/**
- * The generated stack's `src/trust-policy.ts` (pure TypeScript, no imports), loaded from its
- * template: the synth-time estimate must measure the very document the stack builds.
- */
-function loadGeneratedTrustPolicyModule(): any {
-  const source = readFileSync(join(__dirname, "..", "templates", "src", "trust-policy.ts.hbs"), "utf-8");
-  const js = ts.transpileModule(source.replace("{{marker}}", ""), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-  }).outputText;
-  const module = { exports: {} as any };
-  new Function("module", "exports", js)(module, module.exports);
-  return module.exports;
-}
-
-const generated = loadGeneratedTrustPolicyModule();
+// The generated stack's `src/trust-policy.ts`: the estimate must measure the very document the stack builds.
+const generated = loadGeneratedModule("src/trust-policy.ts");
 const name = fc.stringMatching(/^[a-z0-9]([-a-z0-9.]{0,40}[a-z0-9])?$/);
 const namespace = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/);
 const RUNS = 1000;

@@ -40,6 +40,21 @@ test("user edits survive `npx projen`; edits to managed files are undone", () =>
   expect(stack.read("src/irsa.ts")).toBe(irsa);
 });
 
+test("bad options make `npx projen` fail with every problem listed, and change no file", () => {
+  const projenrc = stack.read(".projenrc.ts");
+  stack.write(
+    ".projenrc.ts",
+    projenrc.replace("new EksIrsaProject({", 'new EksIrsaProject({\n  serviceAccountName: "Orders_API",\n  region: "Frankfurt",'),
+  );
+  const before = stack.tree();
+
+  expect(() => stack.projen()).toThrow(/2 problems in the project options; nothing was written:\n {2}- /);
+  expect(() => stack.projen()).toThrow('- serviceAccountName: "Orders_API" is not a valid Kubernetes service account name');
+  expect(() => stack.projen()).toThrow('- region: "Frankfurt" is not an AWS region code');
+  expect(stack.tree()).toEqual(before);
+  stack.write(".projenrc.ts", projenrc);
+});
+
 test("changing the service account in .projenrc.ts regenerates the stack, which still passes its tests", () => {
   const projenrc = stack
     .read(".projenrc.ts")
@@ -56,4 +71,68 @@ test("changing the service account in .projenrc.ts regenerates the stack, which 
   expect(settings).toContain('namespace: "payments"');
   expect(stack.read(".projenrc.ts")).toBe(projenrc);
   stack.projen("test");
+});
+
+describe("stacks declared in .projenrc.ts", () => {
+  /** Replaces the options of the stack's `.projenrc.ts`, keeping the lines `projen new` wrote. */
+  function setOptions(options: string): void {
+    const projenrc = stack.read(".projenrc.ts");
+    const devDeps = /^ {2}devDeps: .*$/m.exec(projenrc)![0];
+    stack.write(
+      ".projenrc.ts",
+      [
+        `import { ${options.includes("IdentityType.") ? "EksIrsaProject, IdentityType" : "EksIrsaProject"} } from "eks-irsa-template";`,
+        'import { javascript } from "projen";',
+        "const project = new EksIrsaProject({",
+        devDeps,
+        '  name: "orders-stack",',
+        "  packageManager: javascript.NodePackageManager.NPM,",
+        "  projenrcTs: true,",
+        options,
+        "});",
+        "project.synth();",
+        "",
+      ].join("\n"),
+    );
+  }
+
+  test("three service accounts (one name in two namespaces, one of 60 characters) build and pass their tests", () => {
+    const longName = "a".repeat(60);
+    setOptions(`  serviceAccounts: [
+    { name: "api", namespace: "shop", exampleDeployment: true },
+    { name: "api", namespace: "billing", stsRegionalEndpoints: true, tokenExpirationSeconds: 3600 },
+    {
+      name: "${longName}",
+      namespace: "batch",
+      createServiceAccount: false,
+      rolePath: "/workloads/",
+      tags: { team: "data" },
+      additionalServiceAccounts: [{ name: "worker-*", namespace: "batch" }],
+      allowWildcardSubjects: true,
+      policyStatements: [{ actions: ["sqs:ReceiveMessage"], resources: ["arn:\${partition}:sqs:*:\${accountId}:jobs"] }],
+    },
+  ],`);
+    stack.projen();
+
+    const roleNames = [...stack.read("src/settings.ts").matchAll(/roleName: "([^"]+)"/g)].map((m) => m[1]);
+    expect(roleNames).toHaveLength(3);
+    expect(new Set(roleNames).size).toBe(3);
+    roleNames.forEach((name) => expect(name.length).toBeLessThanOrEqual(64));
+
+    stack.projen("build");
+    // The stack's own tests checked each declared service account, by name.
+    const passed = stack.passedTests("test/workload-identities.test.ts");
+    for (const key of ["shop/api", "billing/api", `batch/${longName}`]) {
+      expect(passed).toContainEqual(expect.stringContaining(key));
+    }
+  });
+
+  test("Pod Identity builds and passes its tests", () => {
+    setOptions("  identityType: IdentityType.POD_IDENTITY,");
+    stack.projen();
+    expect(stack.read("src/settings.ts")).toContain('identityType: "POD_IDENTITY"');
+    expect(stack.read("Pulumi.yaml")).toContain("clusterName:");
+    expect(stack.read("Pulumi.yaml")).not.toContain("oidcProviderArn:");
+    stack.projen("build");
+  });
 });

@@ -23,6 +23,16 @@ export class StackWorkspace {
     return run(this.dir, "npx", ["projen", ...args]);
   }
 
+  /** The full names ("describe › test") of the tests of one of the stack's test files that passed. */
+  public passedTests(testFile: string): string[] {
+    const report = JSON.parse(run(this.dir, "npx", ["jest", "--json", "--coverage=false", testFile]));
+    return report.testResults.flatMap((file: any) =>
+      file.assertionResults
+        .filter((result: any) => result.status === "passed")
+        .map((result: any) => [...result.ancestorTitles, result.title].join(" › ")),
+    );
+  }
+
   public read(path: string): string {
     return readFileSync(join(this.dir, path), "utf-8");
   }

@@ -1,0 +1,34 @@
+import { readFileSync, mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { Testing } from "projen";
+
+// The README's example of a platform team's own project type, imported as its users would.
+jest.mock("eks-irsa-template", () => jest.requireActual("../src"), { virtual: true });
+import { AcmeEksProject } from "../examples/acme-eks-project";
+
+const EXAMPLE = join(__dirname, "..", "examples", "acme-eks-project.ts");
+
+test("the README shows the platform starter example as it is tested", () => {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8");
+  expect(readme).toContain(readFileSync(EXAMPLE, "utf-8"));
+});
+
+test("a platform team's subclass adds its defaults and forced settings to every stack", () => {
+  const project = new AcmeEksProject({
+    name: "orders",
+    defaultReleaseBranch: "main",
+    outdir: mkdtempSync(join(tmpdir(), "eks-irsa-starter-")),
+    serviceAccountName: "orders-api",
+    namespace: "shop",
+  });
+  const files = Testing.synth(project);
+  const settings = files["src/settings.ts"];
+  expect(settings).toContain('roleName: "acme-orders-orders-api@shop"');
+  expect(settings).toContain(
+    'permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/acme-workload-boundary"',
+  );
+  expect(settings).toContain('"acme:owner": "orders"');
+  expect(settings).toContain('sid: "NoIamChanges"');
+  expect(files["Pulumi.staging.yaml"]).toContain("aws:region: eu-central-1");
+});
