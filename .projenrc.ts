@@ -29,8 +29,13 @@ const project = new cdk.JsiiProject({
     jestConfig: {
       testTimeout: 30_000,
       collectCoverage: false,
+      // examples/ import this package by name, as its users do.
+      moduleNameMapper: { "^eks-irsa-template$": "<rootDir>/src" },
     },
   },
+  // Tests are transpiled by ts-jest without type information; the test task type-checks them first.
+  typecheckTests: true,
+  tsconfigDev: { compilerOptions: { paths: { "eks-irsa-template": ["../src"] } } },
 
   // A template repository, not a release pipeline: no GitHub workflows or release automation.
   prettier: true,
@@ -45,6 +50,10 @@ const project = new cdk.JsiiProject({
 
 // Templates ship in the package and are read at synth time relative to lib/.
 project.npmignore?.include("/templates/");
+// Development-only folders stay out of the package.
+for (const folder of ["/scripts/", "/bench/", "/examples/", "/docs/"]) {
+  project.npmignore?.exclude(folder);
+}
 
 // scripts/ (the scaffold command, shared with the end-to-end tests) is type-checked and linted like test/.
 new javascript.TypescriptConfig(project, {

@@ -1,5 +1,7 @@
 import * as fc from "fast-check";
 import { loadGeneratedModule } from "./generated-module";
+import type { ServiceAccountOptions } from "../src";
+import { resolveStackSettings } from "../src/resolve-stack-settings";
 import type { ServiceAccountSettings } from "../src/stack-settings";
 import { estimateTrustPolicyLength, LONGEST_PROVIDER_ARN } from "../src/trust-policy-size";
 
@@ -9,25 +11,9 @@ const name = fc.stringMatching(/^[a-z0-9]([-a-z0-9.]{0,40}[a-z0-9])?$/);
 const namespace = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/);
 const RUNS = 1000;
 
-function serviceAccount(fields: Partial<ServiceAccountSettings>): ServiceAccountSettings {
-  return {
-    name: "app",
-    namespace: "default",
-    roleName: "r",
-    rolePath: "/",
-    maxSessionDuration: 3600,
-    tags: {},
-    createServiceAccount: true,
-    annotations: {},
-    labels: {},
-    managedPolicyArns: [],
-    policyStatements: [],
-    audience: "sts.amazonaws.com",
-    additionalServiceAccounts: [],
-    allowWildcardSubjects: false,
-    stsRegionalEndpoints: false,
-    ...fields,
-  };
+/** A service account as the project type resolves it, defaults included. */
+function serviceAccount(options: ServiceAccountOptions): ServiceAccountSettings {
+  return resolveStackSettings({ name: "orders", defaultReleaseBranch: "main", serviceAccounts: [options] }).serviceAccounts[0];
 }
 
 test(`the synth-time estimate equals the length of the trust policy the stack builds (${RUNS} cases)`, () => {
@@ -58,6 +44,7 @@ test(`the synth-time estimate equals the length of the trust policy the stack bu
 
 test("the estimate counts wildcard subjects under StringLike, as the stack writes them", () => {
   const sa = serviceAccount({
+    name: "worker",
     allowWildcardSubjects: true,
     additionalServiceAccounts: [{ name: "worker-*", namespace: "jobs" }],
   });
