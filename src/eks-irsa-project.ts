@@ -1,12 +1,15 @@
 import { typescript } from "projen";
 import { IdentityType } from "./identity-type";
+import { OfflinePlan } from "./offline-plan";
 import { OidcProviderSource } from "./oidc-provider-source";
+import { PulumiPreviewWorkflow } from "./pulumi-preview-workflow";
 import { PulumiProjectFile } from "./pulumi-project-file";
 import { PulumiStackFile } from "./pulumi-stack-file";
 import { PulumiTasks } from "./pulumi-tasks";
 import { resolveStackSettings } from "./resolve-stack-settings";
 import { SampleProgram } from "./sample-program";
 import type { ServiceAccountOptions } from "./service-account-options";
+import { StackReadme } from "./stack-readme";
 import { StackSources } from "./stack-sources";
 import { StackToolchain } from "./stack-toolchain";
 import { assertValidOptions } from "./validation";
@@ -96,5 +99,10 @@ export class EksIrsaProject extends typescript.TypeScriptAppProject {
     new StackSources(this, settings);
     new SampleProgram(this);
     new PulumiTasks(this);
+    new OfflinePlan(this, settings);
+    if (this.github) {
+      new PulumiPreviewWorkflow(this.github, this, settings);
+    }
+    new StackReadme(this, settings);
   }
 }

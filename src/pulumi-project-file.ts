@@ -4,7 +4,7 @@ import { stackConfigNeedsOf } from "./stack-config-needs";
 import type { StackSettings } from "./stack-settings";
 
 /** A key of the stack config, as declared in `Pulumi.yaml`. */
-interface ConfigDeclaration {
+export interface ConfigDeclaration {
   readonly type: "string" | "array";
   readonly description: string;
   readonly default?: unknown;
@@ -31,7 +31,7 @@ export class PulumiProjectFile extends YamlFile {
   }
 }
 
-function configDeclarationsFor(settings: StackSettings): Record<string, ConfigDeclaration> {
+export function configDeclarationsFor(settings: StackSettings): Record<string, ConfigDeclaration> {
   const needs = stackConfigNeedsOf(settings);
   const config: Record<string, ConfigDeclaration> = {
     kubeconfig: {
@@ -75,4 +75,11 @@ function configDeclarationsFor(settings: StackSettings): Record<string, ConfigDe
     };
   }
   return config;
+}
+
+/** The keys without a default: the program stops until `pulumi config set` gives them a value. */
+export function requiredConfigKeysOf(settings: StackSettings): string[] {
+  return Object.entries(configDeclarationsFor(settings))
+    .filter(([, declaration]) => declaration.default === undefined)
+    .map(([key]) => key);
 }

@@ -31,6 +31,7 @@ export class StackToolchain extends Component {
         STACK_DEV_DEPENDENCIES.swcCore,
         STACK_DEV_DEPENDENCIES.swcJest,
         STACK_DEV_DEPENDENCIES.fastCheck,
+        STACK_DEV_DEPENDENCIES.yaml,
         ...(options.devDeps ?? []),
       ],
       projenrcTs: true,

@@ -1,6 +1,9 @@
 import { FileBase, type Project } from "projen";
 import { renderTemplate } from "./template-renderer";
 
+/** A template's view model, or a function that builds it at synth time, once every component is in place. */
+export type TemplateView = object | (() => object);
+
 /**
  * A managed file rendered from `templates/<path>.hbs`: read-only, carrying the projen marker,
  * rewritten on every synth and deleted by projen once no longer generated.
@@ -9,12 +12,13 @@ export class TemplateFile extends FileBase {
   constructor(
     project: Project,
     filePath: string,
-    private readonly view: object = {},
+    private readonly view: TemplateView = {},
   ) {
     super(project, filePath, { readonly: true, marker: true });
   }
 
   protected synthesizeContent(): string | undefined {
-    return renderTemplate(this.path, { ...this.view, marker: this.marker });
+    const view = typeof this.view === "function" ? this.view() : this.view;
+    return renderTemplate(this.path, { ...view, marker: this.marker });
   }
 }

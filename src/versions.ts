@@ -15,4 +15,11 @@ export const STACK_DEV_DEPENDENCIES = {
   swcCore: "@swc/core@^1.7.0",
   swcJest: "@swc/jest@^0.2.36",
   fastCheck: "fast-check@^4",
+  // `npx projen plan` reads the stack config and prints Kubernetes objects.
+  yaml: "yaml@^2",
+} as const;
+
+/** GitHub Actions of the stack's workflows, pinned to a major version. */
+export const STACK_GITHUB_ACTIONS = {
+  pulumi: "pulumi/actions@v7",
 } as const;

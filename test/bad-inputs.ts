@@ -159,6 +159,12 @@ export const BAD_INPUTS: BadInput[] = [
     message: "roleNamePrefix: \"team/\" cannot start an IAM role name; use at most 32 letters, digits or '+=,.@_-'.",
   },
   {
+    input: "readme option (the README is generated)",
+    options: { readme: { contents: "# Orders" } },
+    message:
+      "readme: the stack's README.md is generated from the other options, so this option would be ignored; remove it, and keep notes of your own in another file, such as docs/notes.md.",
+  },
+  {
     input: "serviceAccountName together with serviceAccounts",
     options: { serviceAccountName: "api", ...sa({}) },
     message:

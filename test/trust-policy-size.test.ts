@@ -13,7 +13,8 @@ const RUNS = 1000;
 
 /** A service account as the project type resolves it, defaults included. */
 function serviceAccount(options: ServiceAccountOptions): ServiceAccountSettings {
-  return resolveStackSettings({ name: "orders", defaultReleaseBranch: "main", serviceAccounts: [options] }).serviceAccounts[0];
+  return resolveStackSettings({ name: "orders", defaultReleaseBranch: "main", serviceAccounts: [options] })
+    .serviceAccounts[0];
 }
 
 test(`the synth-time estimate equals the length of the trust policy the stack builds (${RUNS} cases)`, () => {

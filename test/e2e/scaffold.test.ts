@@ -44,12 +44,17 @@ test("bad options make `npx projen` fail with every problem listed, and change n
   const projenrc = stack.read(".projenrc.ts");
   stack.write(
     ".projenrc.ts",
-    projenrc.replace("new EksIrsaProject({", 'new EksIrsaProject({\n  serviceAccountName: "Orders_API",\n  region: "Frankfurt",'),
+    projenrc.replace(
+      "new EksIrsaProject({",
+      'new EksIrsaProject({\n  serviceAccountName: "Orders_API",\n  region: "Frankfurt",',
+    ),
   );
   const before = stack.tree();
 
   expect(() => stack.projen()).toThrow(/2 problems in the project options; nothing was written:\n {2}- /);
-  expect(() => stack.projen()).toThrow('- serviceAccountName: "Orders_API" is not a valid Kubernetes service account name');
+  expect(() => stack.projen()).toThrow(
+    '- serviceAccountName: "Orders_API" is not a valid Kubernetes service account name',
+  );
   expect(() => stack.projen()).toThrow('- region: "Frankfurt" is not an AWS region code');
   expect(stack.tree()).toEqual(before);
   stack.write(".projenrc.ts", projenrc);
