@@ -13,6 +13,37 @@ const THREE: ServiceAccountOptions[] = [
   { name: "a".repeat(60), namespace: "batch", createServiceAccount: false },
 ];
 
+/** An entry that sets every field (an effect other than the default, too). */
+const EVERY_FIELD: ServiceAccountOptions = {
+  name: "worker",
+  namespace: "jobs",
+  roleName: "jobs-worker",
+  rolePath: "/workloads/",
+  permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/boundary",
+  maxSessionDuration: 7200,
+  tags: { team: "data", "cost-center": "42" },
+  createServiceAccount: false,
+  annotations: { owner: "data" },
+  labels: { tier: "batch" },
+  managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
+  policyStatements: [
+    {
+      sid: "DenyDelete",
+      effect: PolicyEffect.DENY,
+      actions: ["s3:DeleteObject"],
+      resources: ["arn:${partition}:s3:::data/*"],
+      conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-west-1"] }],
+    },
+  ],
+  audience: "api://jobs",
+  additionalServiceAccounts: [{ name: "worker-*", namespace: "jobs" }],
+  allowWildcardSubjects: true,
+  stsRegionalEndpoints: true,
+  tokenExpirationSeconds: 3600,
+  exampleDeployment: true,
+  exampleDeploymentImage: "example.com/aws-cli:2",
+};
+
 describe("serviceAccounts", () => {
   test("declares every entry, each with its own role name of at most 64 characters", () => {
     const settings = declaredSettings(synth({ serviceAccounts: THREE }));
@@ -28,69 +59,10 @@ describe("serviceAccounts", () => {
   });
 
   test("an entry carries every role, trust, annotation and policy setting into the stack", () => {
-    const settings = declaredSettings(
-      synth({
-        serviceAccounts: [
-          {
-            name: "worker",
-            namespace: "jobs",
-            roleName: "jobs-worker",
-            rolePath: "/workloads/",
-            permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/boundary",
-            maxSessionDuration: 7200,
-            tags: { team: "data", "cost-center": "42" },
-            createServiceAccount: false,
-            annotations: { owner: "data" },
-            labels: { tier: "batch" },
-            managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
-            policyStatements: [
-              {
-                sid: "DenyDelete",
-                effect: PolicyEffect.DENY,
-                actions: ["s3:DeleteObject"],
-                resources: ["arn:${partition}:s3:::data/*"],
-                conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-west-1"] }],
-              },
-            ],
-            audience: "api://jobs",
-            additionalServiceAccounts: [{ name: "worker-*", namespace: "jobs" }],
-            allowWildcardSubjects: true,
-            stsRegionalEndpoints: true,
-            tokenExpirationSeconds: 3600,
-            exampleDeployment: true,
-            exampleDeploymentImage: "example.com/aws-cli:2",
-          },
-        ],
-      }),
-    );
-    expect(settings.serviceAccounts[0]).toEqual({
-      name: "worker",
-      namespace: "jobs",
-      roleName: "jobs-worker",
-      rolePath: "/workloads/",
-      permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/boundary",
-      maxSessionDuration: 7200,
-      tags: { team: "data", "cost-center": "42" },
-      createServiceAccount: false,
-      annotations: { owner: "data" },
-      labels: { tier: "batch" },
-      managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
-      policyStatements: [
-        {
-          sid: "DenyDelete",
-          effect: "Deny",
-          actions: ["s3:DeleteObject"],
-          resources: ["arn:${partition}:s3:::data/*"],
-          conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-west-1"] }],
-        },
-      ],
-      audience: "api://jobs",
-      additionalServiceAccounts: [{ name: "worker-*", namespace: "jobs" }],
-      allowWildcardSubjects: true,
-      stsRegionalEndpoints: true,
-      tokenExpirationSeconds: 3600,
-      exampleDeployment: { image: "example.com/aws-cli:2", replicas: 1 },
-    });
+    const { exampleDeployment: _example, exampleDeploymentImage: image, ...rest } = EVERY_FIELD;
+    const settings = declaredSettings(synth({ serviceAccounts: [EVERY_FIELD] }));
+    // Everything as given; the example Deployment resolved into its image and replica count.
+    expect(settings.serviceAccounts[0]).toEqual({ ...rest, exampleDeployment: { image, replicas: 1 } });
   });
 
   test("an entry without options gets the defaults: its own role, trusting sts.amazonaws.com, no policies", () => {

@@ -19,6 +19,15 @@ test("scaffolds a stack whose build and tests pass", () => {
   stack.projen("build");
 });
 
+test("`npx projen plan` prints the resources, their dependencies and the trust policy, offline", () => {
+  const plan = stack.projen("plan");
+  expect(plan).toContain("aws:iam/role:Role default-app");
+  expect(plan).toMatch(/kubernetes:core\/v1:ServiceAccountPatch default-app-sa-annotation\n {2}depends on: .*aws:iam\/role:Role default-app/);
+  expect(plan).toContain('"Action": "sts:AssumeRoleWithWebIdentity"');
+  expect(plan).toContain('"system:serviceaccount:default:app"');
+  expect(plan).toContain("kind: Deployment");
+});
+
 test("`npx projen` run again changes no file", () => {
   const before = stack.tree();
   stack.projen();
