@@ -1,4 +1,5 @@
 import { Component, javascript, ProjenrcFile, typescript } from "projen";
+import { TASK_PATH } from "./task-path";
 import { STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./versions";
 
 /** Jest's default pattern for TypeScript sources, as projen sets it for ts-jest. */
@@ -56,7 +57,13 @@ export class StackToolchain extends Component {
       // google-protobuf (Pulumi's RPC layer) keeps reading the `google` global it defines:
       // jest 30's cleanup of test-file globals would warn about it after every file.
       jest.config.testEnvironmentOptions = { globalsCleanup: "off" };
+      // The test loop runs on every save: coverage is for CI (`npx projen test --coverage`).
+      jest.config.collectCoverage = false;
       project.deps.removeDependency("ts-jest");
+    }
+
+    if (project.package.packageManager === javascript.NodePackageManager.NPM) {
+      project.tasks.addEnvironment("PATH", TASK_PATH);
     }
 
     const tsconfigs = [project.tsconfigDev.fileName];

@@ -129,3 +129,17 @@ describe("where the OIDC provider comes from", () => {
     expect(files["src/settings.ts"]).toContain('identityType: "POD_IDENTITY"');
   });
 });
+
+describe("the stack's own loop is fast", () => {
+  const files = synth();
+
+  test("tasks find node_modules/.bin through one node start, not an npm CLI start", () => {
+    const path: string = files[".projen/tasks.json"].env.PATH;
+    expect(path).toMatch(/^\$\(node -e ".*node_modules.*\.bin.*"\)$/);
+    expect(path).not.toContain("npx");
+  });
+
+  test("the tests run without collecting coverage", () => {
+    expect(files["package.json"].jest.collectCoverage).toBe(false);
+  });
+});
