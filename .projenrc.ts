@@ -40,7 +40,7 @@ const project = new cdk.JsiiProject({
   // A template repository, not a release pipeline: no GitHub workflows or release automation.
   prettier: true,
   prettierOptions: { settings: { printWidth: 120 } },
-  eslintOptions: { dirs: ["src"], devdirs: ["test", "scripts"] },
+  eslintOptions: { dirs: ["src"], devdirs: ["test", "scripts", "bench"] },
 
   github: false,
   release: false,
@@ -55,13 +55,15 @@ for (const folder of ["/scripts/", "/bench/", "/examples/", "/docs/"]) {
   project.npmignore?.exclude(folder);
 }
 
-// scripts/ (the scaffold command, shared with the end-to-end tests) is type-checked and linted like test/.
-new javascript.TypescriptConfig(project, {
-  fileName: "scripts/tsconfig.json",
-  extends: javascript.TypescriptConfigExtends.fromPaths(["../tsconfig.json"]),
-  compilerOptions: { noEmit: true, rootDir: ".." },
-  include: ["**/*.ts"],
-});
+// scripts/ (the scaffold command, shared with the end-to-end tests) and bench/ are type-checked and linted like test/.
+for (const folder of ["scripts", "bench"]) {
+  new javascript.TypescriptConfig(project, {
+    fileName: `${folder}/tsconfig.json`,
+    extends: javascript.TypescriptConfigExtends.fromPaths(["../tsconfig.json"]),
+    compilerOptions: { noEmit: true, rootDir: ".." },
+    include: ["**/*.ts"],
+  });
+}
 
 // The README's first command: a stack scaffolded from this checkout, as `projen new --from` would.
 project.addTask("scaffold", {

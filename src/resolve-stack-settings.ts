@@ -42,7 +42,7 @@ export function resolveStackSettings(options: EksIrsaProjectOptions): StackSetti
  * of both kinds of policy (reading the workload's own SSM parameters; X-Ray's write-only managed
  * policy) and a Deployment that shows the identity its pods assume.
  */
-function exampleServiceAccount(options: EksIrsaProjectOptions): ServiceAccountOptions {
+export function exampleServiceAccount(options: EksIrsaProjectOptions): ServiceAccountOptions {
   const name = options.serviceAccountName ?? DEFAULTS.serviceAccountName;
   const namespace = options.namespace ?? DEFAULTS.namespace;
   const parameterPath = `arn:\${partition}:ssm:*:\${accountId}:parameter/${namespace}/${name}`;

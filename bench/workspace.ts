@@ -1,0 +1,127 @@
+/**
+ * The projects the bench measures, prepared from scratch in a temporary folder: a stack scaffolded
+ * from this checkout, a plain projen TypeScript app, and copies of the stack (with N service
+ * accounts, with the ts-jest baseline, with the cheaper task PATH).
+ */
+import { spawn } from "child_process";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { personEnvironment, timeCommand } from "./command";
+import { progress } from "./interleave";
+import { usesNpxPath, useNodePath } from "./path-env";
+import { declareServiceAccounts } from "./service-accounts";
+import { makeTsJestBaseline } from "./ts-jest-baseline";
+import { packThisPackage, PROJEN_VERSION, run, scaffoldStack } from "../scripts/local-package";
+
+export interface Workspace {
+  /** The temporary folder holding everything below. */
+  readonly root: string;
+  /** This checkout, packed as npm would publish it. */
+  readonly tarball: string;
+  /** The stack as `projen new --from` scaffolds it (one service account, the default example). */
+  readonly generated: string;
+  /** `projen new typescript-app --projenrc-ts --package-manager npm`: what the stack is compared with. */
+  readonly plain: string;
+  /** A copy of the stack whose tests also run under ts-jest (`jest --config jest.ts-jest.config.json`). */
+  readonly tsJest: string;
+  /** A copy of the stack whose tasks evaluate PATH with node, not npx; absent once the stack does so itself. */
+  readonly nodePath?: string;
+  /** Copies of the stack declaring N service accounts, by N. */
+  readonly serviceAccountStacks: ReadonlyMap<number, string>;
+}
+
+/** Scaffolds both projects (in parallel: mostly npm install) and derives the copies. */
+export async function prepareWorkspace(serviceAccountCounts: readonly number[]): Promise<Workspace> {
+  const root = mkdtempSync(join(tmpdir(), "eks-irsa-bench-"));
+  progress(`Workspace: ${root}`);
+
+  const plain = join(root, "plain-app");
+  mkdirSync(plain);
+  progress("Scaffolding the plain projen typescript-app (npm install included)...");
+  const plainDone = spawnToLog(
+    plain,
+    "npx",
+    [
+      "-y",
+      `projen@${PROJEN_VERSION}`,
+      "new",
+      "typescript-app",
+      "--projenrc-ts",
+      "--package-manager",
+      "npm",
+      "--no-git",
+    ],
+    join(root, "plain-app.log"),
+  );
+
+  progress("Packing this checkout (compiling first if lib/ is stale)...");
+  const tarball = packThisPackage(root);
+  // The folder name becomes the stack's npm and Pulumi project name.
+  const generated = join(root, "orders-stack");
+  mkdirSync(generated);
+  progress(`Scaffolding a stack from ${tarball} (npm install included)...`);
+  scaffoldStack(tarball, generated);
+  await plainDone;
+
+  progress("Preparing the ts-jest baseline...");
+  const tsJest = copyStack(generated, join(root, "ts-jest-baseline"));
+  makeTsJestBaseline(tsJest);
+
+  let nodePath: string | undefined;
+  if (usesNpxPath(generated)) {
+    progress("Preparing the what-if copy whose tasks evaluate PATH with node...");
+    nodePath = copyStack(generated, join(root, "node-path"));
+    useNodePath(nodePath);
+    synthesize(nodePath);
+  }
+
+  const serviceAccountStacks = new Map<number, string>();
+  for (const count of serviceAccountCounts) {
+    progress(`Preparing a stack with ${count} service account(s)...`);
+    const dir = copyStack(generated, join(root, `service-accounts-${count}`));
+    declareServiceAccounts(dir, count);
+    synthesize(dir);
+    serviceAccountStacks.set(count, dir);
+  }
+
+  return { root, tarball, generated, plain, tsJest, nodePath, serviceAccountStacks };
+}
+
+/** Deletes the workspace. */
+export function removeWorkspace(workspace: Workspace): void {
+  rmSync(workspace.root, { recursive: true, force: true });
+}
+
+/** Copies a stack with its node_modules (no reinstall: the copy is the same install). */
+function copyStack(from: string, to: string): string {
+  run(join(from, ".."), "cp", ["-a", from, to]);
+  return to;
+}
+
+/** Runs `npx projen` once after an edit of `.projenrc.ts`, so the stack's files match it. */
+function synthesize(dir: string): void {
+  const { stdout, stderr } = timeCommand(dir, "npx", ["projen"]);
+  if (/Installing dependencies/.test(stdout + stderr)) {
+    // Not an error: package.json changed. The measured runs after it will not install.
+    progress(`  (${dir}: npx projen installed dependencies once)`);
+  }
+}
+
+/** Runs a command in the background with its output in a log file; resolves when it succeeds. */
+function spawnToLog(cwd: string, command: string, args: string[], log: string): Promise<void> {
+  const fd = openSync(log, "w");
+  const child = spawn(command, args, { cwd, env: personEnvironment(), stdio: ["ignore", fd, fd] });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) {
+        resolve();
+      } else {
+        reject(
+          new Error(`\`${command} ${args.join(" ")}\` failed in ${cwd} (exit ${code}):\n${readFileSync(log, "utf-8")}`),
+        );
+      }
+    });
+  });
+}
