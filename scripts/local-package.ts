@@ -12,12 +12,13 @@ export const PROJEN_VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT,
 
 /**
  * The environment of a person's shell: without the variables of an npm script or a jest worker
- * running this code, which would leak into the generated stack's own npm and jest.
+ * running this code, which would leak into the generated stack's own npm and jest, and without
+ * CI, under which projen installs with `npm ci`, which a project without a lock file cannot.
  */
 function userEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(npm_|JEST_|NODE_ENV$|INIT_CWD$)/i.test(key)) {
+    if (!/^(npm_|JEST_|NODE_ENV$|INIT_CWD$|CI$)/i.test(key)) {
       env[key] = value;
     }
   }

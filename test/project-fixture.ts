@@ -18,6 +18,21 @@ export function newProject(options: Partial<EksIrsaProjectOptions> = {}): EksIrs
   });
 }
 
+/** Writes the project's files and keeps them, without the `npm install` projen runs after a synth. */
+export function synthWithoutInstall(project: EksIrsaProject): void {
+  const disabled = process.env.PROJEN_DISABLE_POST;
+  process.env.PROJEN_DISABLE_POST = "true";
+  try {
+    project.synth();
+  } finally {
+    if (disabled === undefined) {
+      delete process.env.PROJEN_DISABLE_POST;
+    } else {
+      process.env.PROJEN_DISABLE_POST = disabled;
+    }
+  }
+}
+
 /**
  * Synthesizes the project and returns its files by path: JSON parsed (as projen's `Testing.synth`
  * does), and `Pulumi.yaml` parsed too.
