@@ -10,10 +10,35 @@ import { packThisPackage, run } from "../../scripts/local-package";
  */
 jest.setTimeout(15 * 60 * 1000);
 
+let tarball: string;
 let stack: StackWorkspace;
 
 beforeAll(() => {
-  stack = StackWorkspace.scaffold(packThisPackage());
+  tarball = packThisPackage();
+  stack = StackWorkspace.scaffold(tarball);
+});
+
+test("the flags of `projen new` reach .projenrc.ts and the stack", () => {
+  const flagged = StackWorkspace.scaffold(tarball, [
+    "--service-account-name=orders-api",
+    "--namespace=shop",
+    "--stack-name=prod",
+    "--region=eu-west-1",
+    "--identity-type=POD_IDENTITY",
+    "--no-post", // no npm install: the files are what this test reads
+  ]);
+  const projenrc = flagged.read(".projenrc.ts");
+  for (const option of [
+    'serviceAccountName: "orders-api"',
+    'namespace: "shop"',
+    'stackName: "prod"',
+    'region: "eu-west-1"',
+  ]) {
+    expect(projenrc).toContain(option);
+  }
+  expect(projenrc).toContain("identityType: IdentityType.POD_IDENTITY");
+  expect(flagged.read("Pulumi.prod.yaml")).toContain("aws:region: eu-west-1");
+  expect(flagged.read("src/settings.ts")).toContain('name: "orders-api"');
 });
 
 test("scaffolds a stack whose build and tests pass", () => {
