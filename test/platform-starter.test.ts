@@ -30,3 +30,20 @@ test("a platform team's subclass adds its defaults and forced settings to every 
   expect(settings).toContain('sid: "NoIamChanges"');
   expect(files["Pulumi.staging.yaml"]).toContain("aws:region: eu-central-1");
 });
+
+test("the README's example of every top-level option synthesizes", () => {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8");
+  const example = /Every top-level option at once[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1];
+  const options = /new EksIrsaProject\((\{[\s\S]*?\})\)\.synth\(\);/.exec(example)![1];
+  const { EksIrsaProject, IdentityType, OidcProviderSource } = jest.requireActual("../src");
+  const project = new Function(
+    "EksIrsaProject",
+    "IdentityType",
+    "OidcProviderSource",
+    "outdir",
+    `return new EksIrsaProject({ ...${options}, outdir });`,
+  )(EksIrsaProject, IdentityType, OidcProviderSource, mkdtempSync(join(tmpdir(), "eks-irsa-readme-")));
+  const files = Testing.synth(project);
+  expect(files["Pulumi.prod.yaml"]).toContain("aws:region: eu-west-1");
+  expect(files["src/settings.ts"]).toContain('roleName: "orders-prod-orders-api@shop"');
+});
