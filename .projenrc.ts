@@ -1,4 +1,5 @@
 import { cdk, javascript } from "projen";
+import { STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./src/components/versions";
 
 const project = new cdk.JsiiProject({
   name: "eks-irsa-template",
@@ -21,7 +22,15 @@ const project = new cdk.JsiiProject({
   peerDeps: ["projen@^0.103.25", "constructs@^10.5.0"],
   // handlebars is not a jsii module, so it ships inside our tarball.
   bundledDeps: ["handlebars@^4.7.8"],
-  devDeps: ["@types/node@^20", "fast-check@^4", "yaml@^2"],
+  devDeps: [
+    // stack/ is the generated stack's library: type-checked and tested here with the versions stacks get.
+    ...Object.values(STACK_DEPENDENCIES),
+    STACK_DEV_DEPENDENCIES.nodeTypes,
+    STACK_DEV_DEPENDENCIES.fastCheck,
+    STACK_DEV_DEPENDENCIES.yaml,
+    STACK_DEV_DEPENDENCIES.swcCore,
+    STACK_DEV_DEPENDENCIES.swcJest,
+  ],
 
   jestOptions: {
     // `npx projen test` must be able to fail on a changed snapshot: update them with `npx projen test:update`.
@@ -31,16 +40,18 @@ const project = new cdk.JsiiProject({
       collectCoverage: false,
       // examples/ import this package by name, as its users do.
       moduleNameMapper: { "^eks-irsa-template$": "<rootDir>/src" },
+      // google-protobuf (Pulumi's RPC layer, in stack/'s tests) keeps reading the `google` global it defines.
+      testEnvironmentOptions: { globalsCleanup: "off" },
     },
   },
-  // Tests are transpiled by ts-jest without type information; the test task type-checks them first.
+  // Tests are transpiled by swc (below) without type information; the test task type-checks them first.
   typecheckTests: true,
   tsconfigDev: { compilerOptions: { paths: { "eks-irsa-template": ["../src"] } } },
 
   // A template repository, not a release pipeline: no GitHub workflows or release automation.
   prettier: true,
   prettierOptions: { settings: { printWidth: 120 } },
-  eslintOptions: { dirs: ["src"], devdirs: ["test", "scripts", "bench"] },
+  eslintOptions: { dirs: ["src"], devdirs: ["test", "scripts", "bench", "stack"] },
 
   github: false,
   release: false,
@@ -48,8 +59,23 @@ const project = new cdk.JsiiProject({
   sampleCode: false,
 });
 
-// Templates ship in the package and are read at synth time relative to lib/.
+// Templates and the stack library ship in the package and are read at synth time relative to lib/.
 project.npmignore?.include("/templates/");
+project.npmignore?.include("/stack/src/", "/stack/test/");
+project.npmignore?.exclude("/stack/README.md", "/stack/Pulumi.yaml", "/stack/tsconfig.json");
+
+// Tests only transpile (the test task type-checks them once): swc is several times faster than ts-jest.
+const jest = project.jest!;
+jest.config.transform = {
+  "^.+\\.[t]sx?$": new javascript.Transform("@swc/jest", {
+    jsc: { parser: { syntax: "typescript" }, target: "es2022" },
+    module: { type: "commonjs" },
+  }),
+};
+project.deps.removeDependency("ts-jest");
+jest.addTestMatch("<rootDir>/stack/test/**/*.test.ts");
+// A src/ module that imports itself back through others is a design error, not a style nit.
+project.eslint?.addRules({ "import/no-cycle": ["error", { ignoreExternal: true }] });
 // Development-only folders stay out of the package.
 for (const folder of ["/scripts/", "/bench/", "/examples/", "/docs/"]) {
   project.npmignore?.exclude(folder);
@@ -65,10 +91,22 @@ for (const folder of ["scripts", "bench"]) {
   });
 }
 
+// The test task type-checks test/ (projen's typecheckTests); these have tsconfigs of their own. stack/ is checked
+// with the compiler options of a generated stack.
+for (const folder of ["stack", "scripts", "bench"]) {
+  project.testTask.prependExec(`tsc --noEmit -p ${folder}/tsconfig.json`, { name: `Type-check ${folder}/` });
+}
+
 // The README's first command: a stack scaffolded from this checkout, as `projen new --from` would.
 project.addTask("scaffold", {
   description: "Pack this package and scaffold a stack from it: npx projen scaffold <folder> [projen new flags]",
   steps: [{ exec: "ts-node --transpile-only scripts/scaffold.ts", receiveArgs: true }],
+});
+
+// stack/'s copies of what a default stack renders from its options, for the library's own tests.
+project.addTask("stack:fixture", {
+  description: "Rewrite stack/'s option-dependent files (settings, README, Pulumi.yaml, tsconfig) from a default synth",
+  steps: [{ exec: "ts-node --transpile-only scripts/stack-fixture.ts" }],
 });
 
 project.addTask("docs:validation", {

@@ -4,7 +4,7 @@
 import { chmodSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import type { ServiceAccountOptions } from "../src";
-import { exampleServiceAccount } from "../src/resolve-stack-settings";
+import { exampleServiceAccount } from "../src/options/resolve-stack-settings";
 
 /**
  * N service accounts shaped like the scaffold's default one (an inline policy, a managed policy

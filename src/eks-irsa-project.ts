@@ -1,80 +1,16 @@
 import { typescript } from "projen";
-import { IdentityType } from "./identity-type";
-import { OfflinePlan } from "./offline-plan";
-import { OidcProviderSource } from "./oidc-provider-source";
-import { PulumiPreviewWorkflow } from "./pulumi-preview-workflow";
-import { PulumiProjectFile } from "./pulumi-project-file";
-import { PulumiStackFile } from "./pulumi-stack-file";
-import { PulumiTasks } from "./pulumi-tasks";
-import { resolveStackSettings } from "./resolve-stack-settings";
-import { SampleProgram } from "./sample-program";
-import type { ServiceAccountOptions } from "./service-account-options";
-import { StackReadme } from "./stack-readme";
-import { StackSources } from "./stack-sources";
-import { StackToolchain } from "./stack-toolchain";
-import { assertValidOptions } from "./validation";
-
-/**
- * Options of {@link EksIrsaProject}.
- */
-export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptions {
-  /**
-   * The name of the service account, when `serviceAccounts` is not given.
-   * @default "app"
-   */
-  readonly serviceAccountName?: string;
-
-  /**
-   * The namespace of the service account, when `serviceAccounts` is not given.
-   * @default "default"
-   */
-  readonly namespace?: string;
-
-  /**
-   * The workload identities of the stack, one entry per service account. Replaces
-   * `serviceAccountName` and `namespace`.
-   * @default - one service account `serviceAccountName` in `namespace`, with an example
-   * least-privilege inline policy, an example managed policy attachment and an example Deployment
-   */
-  readonly serviceAccounts?: ServiceAccountOptions[];
-
-  /**
-   * The name of the first Pulumi stack: `Pulumi.<stackName>.yaml` is written once, for you to fill.
-   * @default "dev"
-   */
-  readonly stackName?: string;
-
-  /**
-   * The AWS region of the first stack (`aws:region` in its stack config).
-   * @default "us-east-1"
-   */
-  readonly region?: string;
-
-  /**
-   * The Pulumi project name (`name` in `Pulumi.yaml`).
-   * @default - the package name, without its npm scope
-   */
-  readonly pulumiProjectName?: string;
-
-  /**
-   * How pods get their AWS credentials.
-   * @default IdentityType.IRSA
-   */
-  readonly identityType?: IdentityType;
-
-  /**
-   * Where the stack finds the cluster's IAM OIDC provider (IRSA).
-   * @default OidcProviderSource.STACK_CONFIG
-   */
-  readonly oidcProviderSource?: OidcProviderSource;
-
-  /**
-   * Prefix of the default IAM role names. Role names are global to an AWS account: give each
-   * project sharing an account its own prefix.
-   * @default - the Pulumi project name and "-"
-   */
-  readonly roleNamePrefix?: string;
-}
+import { OfflinePlan } from "./components/offline-plan";
+import { PulumiPreviewWorkflow } from "./components/pulumi-preview-workflow";
+import { PulumiProjectFile } from "./components/pulumi-project-file";
+import { PulumiStackFile } from "./components/pulumi-stack-file";
+import { PulumiTasks } from "./components/pulumi-tasks";
+import { SampleProgram } from "./components/sample-program";
+import { StackLibrary } from "./components/stack-library";
+import { StackReadme } from "./components/stack-readme";
+import { StackToolchain } from "./components/stack-toolchain";
+import type { EksIrsaProjectOptions } from "./options/eks-irsa-project-options";
+import { resolveStackSettings } from "./options/resolve-stack-settings";
+import { assertValidOptions } from "./options/validation";
 
 /**
  * A Pulumi TypeScript stack on Amazon EKS whose pods get AWS credentials through their
@@ -96,7 +32,7 @@ export class EksIrsaProject extends typescript.TypeScriptAppProject {
     new StackToolchain(this);
     new PulumiProjectFile(this, settings);
     new PulumiStackFile(this, settings);
-    new StackSources(this, settings);
+    new StackLibrary(this, settings);
     new SampleProgram(this);
     new PulumiTasks(this);
     new OfflinePlan(this, settings);

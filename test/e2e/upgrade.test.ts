@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { StackWorkspace } from "./workspace";
@@ -30,8 +30,9 @@ function packNextRelease(tarball: string): string {
     }
     writeFileSync(file, after);
   };
-  edit("templates/src/irsa.ts.hbs", (text) => text.replace("// {{marker}}\n", `// {{marker}}\n${UPGRADE_NOTE}\n`));
-  edit("lib/stack-sources.js", (text) => text.replace(`"${DROPPED}",`, ""));
+  edit("stack/src/irsa.ts", (text) => `${UPGRADE_NOTE}\n${text}`);
+  // The library is what stack/ holds: a file gone from it is a file the release no longer generates.
+  rmSync(join(dir, "package", "stack", DROPPED));
   edit("package.json", (text) => text.replace('"version": "0.0.0"', '"version": "0.0.1"'));
   return join(dir, run(join(dir, "package"), "npm", ["pack", "--silent", "--pack-destination", dir]).trim());
 }

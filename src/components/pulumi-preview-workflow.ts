@@ -1,0 +1,67 @@
+import { github, type typescript } from "projen";
+import { STACK_GITHUB_ACTIONS } from "./versions";
+import type { StackSettings } from "../options/stack-settings";
+
+/** The repository secrets the workflow reads. */
+export const PULUMI_PREVIEW_SECRETS = {
+  /** A Pulumi Cloud access token. */
+  pulumiAccessToken: "PULUMI_ACCESS_TOKEN",
+  /** The ARN of the IAM role the job assumes through GitHub's OIDC provider. */
+  awsRoleToAssume: "AWS_ROLE_TO_ASSUME",
+} as const;
+
+const secret = (name: string) => `\${{ secrets.${name} }}`;
+
+/**
+ * `.github/workflows/pulumi-preview.yml`: on every pull request from this repository, the build,
+ * then `pulumi preview` of the first stack with AWS credentials from an OIDC role, commented on
+ * the pull request. Pull requests from forks get no secrets, so they skip it.
+ */
+export class PulumiPreviewWorkflow extends github.GithubWorkflow {
+  /** The workflow file, relative to the project. */
+  public static readonly PATH = ".github/workflows/pulumi-preview.yml";
+
+  constructor(gitHub: github.GitHub, project: typescript.TypeScriptProject, settings: StackSettings) {
+    super(gitHub, "pulumi-preview", {
+      // A newer commit makes the running preview moot.
+      limitConcurrency: true,
+      concurrencyOptions: { group: "pulumi-preview-${{ github.event.pull_request.number }}", cancelInProgress: true },
+    });
+    this.on({ pullRequest: {} });
+    this.addJob("preview", {
+      name: `pulumi preview (${settings.stackName})`,
+      if: "github.event.pull_request.head.repo.full_name == github.repository",
+      ...gitHub.runsOnConfig(),
+      permissions: {
+        contents: github.workflows.JobPermission.READ,
+        idToken: github.workflows.JobPermission.WRITE,
+        pullRequests: github.workflows.JobPermission.WRITE,
+      },
+      env: { CI: "true" },
+      steps: [
+        github.WorkflowSteps.checkout(),
+        ...project.renderWorkflowSetup({ mutable: false }),
+        // Pulumi runs the compiled program; a preview of code that fails its tests is moot.
+        { name: "Build", run: `npx projen ${project.buildTask.name}` },
+        {
+          name: "AWS credentials",
+          uses: github.ActionRefs.AWS_ACTIONS_CONFIGURE_AWS_CREDENTIALS,
+          with: {
+            "role-to-assume": secret(PULUMI_PREVIEW_SECRETS.awsRoleToAssume),
+            "aws-region": settings.region,
+          },
+        },
+        {
+          name: "pulumi preview",
+          uses: STACK_GITHUB_ACTIONS.pulumi,
+          with: {
+            command: "preview",
+            "stack-name": settings.stackName,
+            "comment-on-pr": true,
+          },
+          env: { PULUMI_ACCESS_TOKEN: secret(PULUMI_PREVIEW_SECRETS.pulumiAccessToken) },
+        },
+      ],
+    });
+  }
+}

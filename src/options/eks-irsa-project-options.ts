@@ -1,0 +1,66 @@
+import type { typescript } from "projen";
+import type { IdentityType } from "./identity-type";
+import type { OidcProviderSource } from "./oidc-provider-source";
+import type { ServiceAccountOptions } from "./service-account-options";
+
+/**
+ * Options of {@link EksIrsaProject}.
+ */
+export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptions {
+  /**
+   * The name of the service account, when `serviceAccounts` is not given.
+   * @default "app"
+   */
+  readonly serviceAccountName?: string;
+
+  /**
+   * The namespace of the service account, when `serviceAccounts` is not given.
+   * @default "default"
+   */
+  readonly namespace?: string;
+
+  /**
+   * The workload identities of the stack, one entry per service account. Replaces
+   * `serviceAccountName` and `namespace`.
+   * @default - one service account `serviceAccountName` in `namespace`, with an example
+   * least-privilege inline policy, an example managed policy attachment and an example Deployment
+   */
+  readonly serviceAccounts?: ServiceAccountOptions[];
+
+  /**
+   * The name of the first Pulumi stack: `Pulumi.<stackName>.yaml` is written once, for you to fill.
+   * @default "dev"
+   */
+  readonly stackName?: string;
+
+  /**
+   * The AWS region of the first stack (`aws:region` in its stack config).
+   * @default "us-east-1"
+   */
+  readonly region?: string;
+
+  /**
+   * The Pulumi project name (`name` in `Pulumi.yaml`).
+   * @default - the package name, without its npm scope
+   */
+  readonly pulumiProjectName?: string;
+
+  /**
+   * How pods get their AWS credentials.
+   * @default IdentityType.IRSA
+   */
+  readonly identityType?: IdentityType;
+
+  /**
+   * Where the stack finds the cluster's IAM OIDC provider (IRSA).
+   * @default OidcProviderSource.STACK_CONFIG
+   */
+  readonly oidcProviderSource?: OidcProviderSource;
+
+  /**
+   * Prefix of the default IAM role names. Role names are global to an AWS account: give each
+   * project sharing an account its own prefix.
+   * @default - the Pulumi project name and "-"
+   */
+  readonly roleNamePrefix?: string;
+}

@@ -1,0 +1,94 @@
+import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
+import { IdentityType } from "./identity-type";
+import { OidcProviderSource } from "./oidc-provider-source";
+import { PolicyEffect } from "./policy-statement";
+import { roleNameFor } from "./role-name";
+import type { ServiceAccountOptions } from "./service-account-options";
+import type { ServiceAccountSettings, StackSettings } from "./stack-settings";
+
+/** The defaults of {@link EksIrsaProjectOptions} and {@link ServiceAccountOptions}, in one place. */
+export const DEFAULTS = {
+  serviceAccountName: "app",
+  namespace: "default",
+  stackName: "dev",
+  region: "us-east-1",
+  identityType: IdentityType.IRSA,
+  oidcProviderSource: OidcProviderSource.STACK_CONFIG,
+  rolePath: "/",
+  maxSessionDuration: 3600,
+  audience: "sts.amazonaws.com",
+  exampleDeploymentImage: "public.ecr.aws/aws-cli/aws-cli:2.27.50",
+} as const;
+
+/**
+ * Resolves every default of the options once, into the settings the components share.
+ */
+export function resolveStackSettings(options: EksIrsaProjectOptions): StackSettings {
+  const projectName = options.pulumiProjectName ?? options.name.replace(/^@[^/]+\//, "");
+  const roleNamePrefix = options.roleNamePrefix ?? `${projectName}-`;
+  const serviceAccounts = options.serviceAccounts ?? [exampleServiceAccount(options)];
+  return {
+    projectName,
+    stackName: options.stackName ?? DEFAULTS.stackName,
+    region: options.region ?? DEFAULTS.region,
+    identityType: options.identityType ?? DEFAULTS.identityType,
+    oidcProviderSource: options.oidcProviderSource ?? DEFAULTS.oidcProviderSource,
+    serviceAccounts: serviceAccounts.map((sa) => resolveServiceAccount(sa, roleNamePrefix)),
+  };
+}
+
+/**
+ * The service account of a stack scaffolded without `serviceAccounts`: least-privilege examples
+ * of both kinds of policy (reading the workload's own SSM parameters; X-Ray's write-only managed
+ * policy) and a Deployment that shows the identity its pods assume.
+ */
+export function exampleServiceAccount(options: EksIrsaProjectOptions): ServiceAccountOptions {
+  const name = options.serviceAccountName ?? DEFAULTS.serviceAccountName;
+  const namespace = options.namespace ?? DEFAULTS.namespace;
+  const parameterPath = `arn:\${partition}:ssm:*:\${accountId}:parameter/${namespace}/${name}`;
+  return {
+    name,
+    namespace,
+    policyStatements: [
+      {
+        sid: "ReadOwnParameters",
+        actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
+        resources: [parameterPath, `${parameterPath}/*`],
+      },
+    ],
+    managedPolicyArns: ["arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"],
+    exampleDeployment: true,
+  };
+}
+
+function resolveServiceAccount(options: ServiceAccountOptions, roleNamePrefix: string): ServiceAccountSettings {
+  const namespace = options.namespace ?? DEFAULTS.namespace;
+  return {
+    name: options.name,
+    namespace,
+    roleName: options.roleName ?? roleNameFor({ name: options.name, namespace }, roleNamePrefix),
+    rolePath: options.rolePath ?? DEFAULTS.rolePath,
+    permissionsBoundaryArn: options.permissionsBoundaryArn,
+    maxSessionDuration: options.maxSessionDuration ?? DEFAULTS.maxSessionDuration,
+    tags: options.tags ?? {},
+    createServiceAccount: options.createServiceAccount ?? true,
+    annotations: options.annotations ?? {},
+    labels: options.labels ?? {},
+    managedPolicyArns: options.managedPolicyArns ?? [],
+    policyStatements: (options.policyStatements ?? []).map((statement) => ({
+      sid: statement.sid,
+      effect: statement.effect ?? PolicyEffect.ALLOW,
+      actions: statement.actions,
+      resources: statement.resources,
+      conditions: statement.conditions,
+    })),
+    audience: options.audience ?? DEFAULTS.audience,
+    additionalServiceAccounts: options.additionalServiceAccounts ?? [],
+    allowWildcardSubjects: options.allowWildcardSubjects ?? false,
+    stsRegionalEndpoints: options.stsRegionalEndpoints ?? false,
+    tokenExpirationSeconds: options.tokenExpirationSeconds,
+    exampleDeployment: options.exampleDeployment
+      ? { image: options.exampleDeploymentImage ?? DEFAULTS.exampleDeploymentImage, replicas: 1 }
+      : undefined,
+  };
+}

@@ -1,0 +1,153 @@
+import { IdentityType } from "../options/identity-type";
+import { OidcProviderSource } from "../options/oidc-provider-source";
+import type { ServiceAccountSettings, StackSettings } from "../options/stack-settings";
+
+/** The kinds of resource the workload identities register, by Pulumi resource class. */
+export type ResourceKind =
+  | "StackReference"
+  | "ServiceAccount"
+  | "Role"
+  | "RolePolicy"
+  | "RolePolicyAttachment"
+  | "ServiceAccountPatch"
+  | "PodIdentityAssociation"
+  | "Deployment";
+
+/** One resource the stack registers. */
+export interface ResourceNode {
+  /** Stable across synths and derivable from a `WorkloadIdentity`'s fields: see {@link nodeIdOf}. */
+  readonly id: string;
+  readonly kind: ResourceKind;
+  /** What tells it apart from the other resources of its kind, for example the role name. */
+  readonly detail: string;
+}
+
+/** The resources of one service account (one `WorkloadIdentity`). */
+export interface ResourceGroup {
+  readonly id: string;
+  /** `<namespace>/<name>`. */
+  readonly serviceAccount: string;
+  readonly nodes: ResourceNode[];
+}
+
+/** `dependent` is registered with `dependency` among its direct dependencies (dependsOn or an input). */
+export interface DependencyEdge {
+  readonly dependency: string;
+  readonly dependent: string;
+}
+
+export interface ResourceGraph {
+  /** Resources shared by every service account. */
+  readonly shared: ResourceNode[];
+  readonly groups: ResourceGroup[];
+  readonly edges: DependencyEdge[];
+}
+
+/** The parts of a service account's identity, as `WorkloadIdentity` names its fields. */
+export type IdentityPart =
+  | "serviceAccount"
+  | "role"
+  | "inlinePolicy"
+  | `managedPolicy${number}`
+  | "serviceAccountPatch"
+  | "podIdentityAssociation"
+  | "exampleDeployment";
+
+/** The stack reference the OIDC provider ARN is read from (IRSA with `OidcProviderSource.STACK_REFERENCE`). */
+export const OIDC_PROVIDER_STACK_NODE_ID = "oidcProviderStack";
+
+/**
+ * The node id of a part of the index-th service account: the generated test derives the same id
+ * from the `WorkloadIdentity` of that entry, so ids must not depend on anything else.
+ */
+export function nodeIdOf(index: number, part: IdentityPart): string {
+  return `sa${index}_${part}`;
+}
+
+/**
+ * The resources the generated program registers for the settings, and every direct dependency
+ * between them, as `src/workload-identity.ts` of the stack creates them (its
+ * `test/readme-diagram.test.ts` checks the two agree).
+ */
+export function resourceGraphOf(settings: StackSettings): ResourceGraph {
+  const irsa = settings.identityType === IdentityType.IRSA;
+  const shared: ResourceNode[] = [];
+  // Everything built from the OIDC provider ARN (the trust policy, and the ARN tokens of IRSA
+  // policies) carries the output of the stack reference it came from.
+  const providerArnSources: string[] = [];
+  if (irsa && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE) {
+    shared.push({ id: OIDC_PROVIDER_STACK_NODE_ID, kind: "StackReference", detail: "oidcProviderStackReference" });
+    providerArnSources.push(OIDC_PROVIDER_STACK_NODE_ID);
+  }
+  const edges: DependencyEdge[] = [];
+  const groups = settings.serviceAccounts.map((sa, index) =>
+    identityGroup(sa, index, irsa, providerArnSources, (dependent, ...dependencies) =>
+      edges.push(...dependencies.map((dependency) => ({ dependency, dependent }))),
+    ),
+  );
+  return { shared, groups, edges };
+}
+
+type AddEdges = (dependent: string, ...dependencies: string[]) => void;
+
+function identityGroup(
+  sa: ServiceAccountSettings,
+  index: number,
+  irsa: boolean,
+  providerArnSources: string[],
+  dependsOn: AddEdges,
+): ResourceGroup {
+  const serviceAccount = `${sa.namespace}/${sa.name}`;
+  const id = (part: IdentityPart) => nodeIdOf(index, part);
+  const nodes: ResourceNode[] = [];
+  // A created service account is an input (its name and namespace outputs) of what refers to it.
+  const serviceAccountNode: string[] = [];
+  if (sa.createServiceAccount) {
+    nodes.push({ id: id("serviceAccount"), kind: "ServiceAccount", detail: serviceAccount });
+    serviceAccountNode.push(id("serviceAccount"));
+  }
+
+  const role = id("role");
+  nodes.push({ id: role, kind: "Role", detail: sa.roleName });
+  // Only the IRSA trust policy names the service account and the OIDC provider.
+  if (irsa) {
+    dependsOn(role, ...serviceAccountNode, ...providerArnSources);
+  }
+
+  const policies: string[] = [];
+  if (sa.policyStatements.length > 0) {
+    policies.push(id("inlinePolicy"));
+    nodes.push({ id: id("inlinePolicy"), kind: "RolePolicy", detail: "inline policy" });
+  }
+  // One attachment per distinct ARN, in declaration order, as the program creates them.
+  [...new Set(sa.managedPolicyArns)].forEach((arn, j) => {
+    policies.push(id(`managedPolicy${j}`));
+    nodes.push({ id: id(`managedPolicy${j}`), kind: "RolePolicyAttachment", detail: policyNameOf(arn) });
+  });
+  for (const policy of policies) {
+    // IRSA fills the ARN tokens of policies from the OIDC provider ARN; Pod Identity from invokes.
+    dependsOn(policy, role, ...(irsa ? providerArnSources : []));
+  }
+
+  const binding = irsa ? id("serviceAccountPatch") : id("podIdentityAssociation");
+  nodes.push(
+    irsa
+      ? { id: binding, kind: "ServiceAccountPatch", detail: "role-arn annotation" }
+      : { id: binding, kind: "PodIdentityAssociation", detail: serviceAccount },
+  );
+  dependsOn(binding, ...serviceAccountNode, role);
+
+  if (sa.exampleDeployment) {
+    const deployment = id("exampleDeployment");
+    nodes.push({ id: deployment, kind: "Deployment", detail: "identity check" });
+    // dependsOn the credentials (binding and policies); the role ARN annotation and the service
+    // account name are inputs.
+    dependsOn(deployment, binding, ...policies, role, ...serviceAccountNode);
+  }
+  return { id: `sa${index}`, serviceAccount, nodes };
+}
+
+/** `AWSXRayDaemonWriteAccess` of `arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess`. */
+function policyNameOf(arn: string): string {
+  return arn.slice(arn.indexOf(":policy/") + ":policy/".length);
+}

@@ -1,0 +1,97 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { resolveServiceAccount, type ServiceAccountLike } from "./service-account-like";
+import {
+  assertWithinTrustPolicyQuota,
+  irsaTrustPolicy,
+  parseOidcProviderArn,
+  type ServiceAccountRef,
+} from "./trust-policy";
+
+export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+
+export type IamRoleForServiceAccountArgs = Omit<aws.iam.RoleArgs, "assumeRolePolicy"> & {
+  serviceAccount: ServiceAccountLike;
+  oidcProviderArn: pulumi.Input<string>;
+  /** Options for the ServiceAccountPatch (provider with enableServerSideApply, parent...). */
+  k8sOpts: pulumi.CustomResourceOptions;
+  /** Other service accounts sharing this role. */
+  additionalServiceAccounts?: ServiceAccountRef[];
+  /** OIDC providers of more clusters/accounts allowed to assume the role. */
+  additionalOidcProviderArns?: pulumi.Input<string>[];
+  audience?: string;
+  allowWildcardSubjects?: boolean;
+  /** Extra service account annotations, e.g. eks.amazonaws.com/sts-regional-endpoints. */
+  serviceAccountAnnotations?: Record<string, string>;
+};
+
+export interface IamRoleForServiceAccount {
+  role: aws.iam.Role;
+  serviceAccountPatch: k8s.core.v1.ServiceAccountPatch;
+}
+
+/**
+ * An IAM role trusted by the cluster OIDC provider(s) for exactly the given service account(s),
+ * plus a server-side-apply patch annotating the service account with the role ARN.
+ * A patch (not an annotation on the ServiceAccount itself) because the trust policy depends on the
+ * service account's name, so annotating it directly would be a cycle, and adopted accounts are not ours to own.
+ */
+export function createIamRoleForServiceAccount(
+  name: string,
+  args: IamRoleForServiceAccountArgs,
+  opts?: pulumi.CustomResourceOptions,
+): IamRoleForServiceAccount {
+  const {
+    // Stripped at run time too: a JavaScript caller could still pass its own trust policy.
+    assumeRolePolicy: _ignored,
+    serviceAccount,
+    oidcProviderArn,
+    k8sOpts,
+    additionalServiceAccounts = [],
+    additionalOidcProviderArns = [],
+    audience,
+    allowWildcardSubjects,
+    serviceAccountAnnotations = {},
+    ...roleArgs
+  } = args as IamRoleForServiceAccountArgs & { assumeRolePolicy?: unknown };
+  const sa = resolveServiceAccount(serviceAccount);
+
+  const assumeRolePolicy = pulumi
+    .all([pulumi.output(oidcProviderArn), pulumi.all(additionalOidcProviderArns), sa.namespace, sa.name])
+    .apply(([primaryArn, moreArns, namespace, saName]) => {
+      const oidcProviderArns = [primaryArn, ...moreArns];
+      oidcProviderArns.forEach((arn, i) =>
+        parseOidcProviderArn(arn, i === 0 ? "oidcProviderArn" : `additionalOidcProviderArns[${i - 1}]`),
+      );
+      const doc = irsaTrustPolicy({
+        oidcProviderArns,
+        serviceAccounts: [{ namespace, name: saName }, ...additionalServiceAccounts],
+        audience,
+        allowWildcardSubjects,
+      });
+      assertWithinTrustPolicyQuota(doc, name);
+      return JSON.stringify(doc);
+    });
+
+  const role = new aws.iam.Role(name, { ...roleArgs, assumeRolePolicy }, opts);
+
+  // The runtime flattens nested arrays/promises/outputs in dependsOn, so any shape of the
+  // caller's dependsOn can be nested here; the cast only widens the static element type.
+  const dependsOn = sa.resource
+    ? ([sa.resource, k8sOpts.dependsOn ?? []] as pulumi.Input<pulumi.Resource>[])
+    : k8sOpts.dependsOn;
+  const serviceAccountPatch = new k8s.core.v1.ServiceAccountPatch(
+    `${name}-sa-annotation`,
+    {
+      metadata: {
+        name: sa.name,
+        namespace: sa.namespace,
+        // role-arn last: extra annotations must not redirect the account to another role.
+        annotations: { ...serviceAccountAnnotations, [ROLE_ARN_ANNOTATION]: role.arn },
+      },
+    },
+    { ...k8sOpts, dependsOn },
+  );
+  return { role, serviceAccountPatch };
+}

@@ -1,0 +1,70 @@
+import type { ServiceAccountRef } from "./trust-policy";
+
+/** IRSA (IAM Roles for Service Accounts, via the cluster's OIDC provider) or EKS Pod Identity. */
+export type IdentityType = "IRSA" | "POD_IDENTITY";
+
+/**
+ * Where the IRSA OIDC provider ARN comes from:
+ * STACK_CONFIG: config key oidcProviderArn; CLUSTER_LOOKUP: derived from config key clusterName;
+ * STACK_REFERENCE: an output of another stack (config keys oidcProviderStackReference, oidcProviderOutputName).
+ */
+export type OidcProviderSource = "STACK_CONFIG" | "CLUSTER_LOOKUP" | "STACK_REFERENCE";
+
+export interface PolicyConditionSettings {
+  /** Condition operator, e.g. StringEquals. */
+  test: string;
+  /** Condition key, e.g. aws:ResourceTag/team. */
+  variable: string;
+  values: string[];
+}
+
+export interface PolicyStatementSettings {
+  sid?: string;
+  effect: "Allow" | "Deny";
+  actions: string[];
+  /** May contain ${partition} and ${accountId}. */
+  resources: string[];
+  conditions?: PolicyConditionSettings[];
+}
+
+export interface ExampleDeploymentSettings {
+  /** Must contain the AWS CLI: the pod runs `aws sts get-caller-identity`. */
+  image: string;
+  replicas: number;
+}
+
+export interface ServiceAccountSettings {
+  name: string;
+  namespace: string;
+  /** Final IAM role name (<= 64 characters), computed by the generator. */
+  roleName: string;
+  rolePath?: string;
+  permissionsBoundaryArn?: string;
+  /** Seconds (3600-43200). */
+  maxSessionDuration?: number;
+  tags: Record<string, string>;
+  /** false = adopt an existing service account: only annotate (IRSA) or associate (Pod Identity) it. */
+  createServiceAccount: boolean;
+  /** Applied to a created service account. */
+  annotations: Record<string, string>;
+  labels: Record<string, string>;
+  /** May contain ${partition} and ${accountId}. */
+  managedPolicyArns: string[];
+  policyStatements: PolicyStatementSettings[];
+  audience: string;
+  /** More service accounts allowed to assume the same role (IRSA only). */
+  additionalServiceAccounts: ServiceAccountRef[];
+  allowWildcardSubjects: boolean;
+  /** IRSA: annotate eks.amazonaws.com/sts-regional-endpoints=true. */
+  stsRegionalEndpoints: boolean;
+  /** IRSA: projected token lifetime, annotation eks.amazonaws.com/token-expiration. */
+  tokenExpirationSeconds?: number;
+  exampleDeployment?: ExampleDeploymentSettings;
+}
+
+export interface StackSettings {
+  projectName: string;
+  identityType: IdentityType;
+  oidcProviderSource: OidcProviderSource;
+  serviceAccounts: ServiceAccountSettings[];
+}

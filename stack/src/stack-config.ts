@@ -1,0 +1,95 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { OidcProviderSource, StackSettings } from "./settings-types";
+import { OIDC_PROVIDER_ARN_EXAMPLE, parseOidcProviderArn } from "./trust-policy";
+
+/** What the identities need from the stack's configuration, per identity type. */
+export type IdentityConfig =
+  | { identityType: "IRSA"; oidcProviderArn: pulumi.Output<string>; additionalOidcProviderArns: string[] }
+  | { identityType: "POD_IDENTITY"; clusterName: string };
+
+const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]*$/;
+
+function requireKey(config: pulumi.Config, key: string, example: string): string {
+  const value = config.get(key);
+  if (value === undefined || value === "") {
+    throw new Error(`Missing required config "${key}". Set it with: pulumi config set ${key} ${example}`);
+  }
+  return value;
+}
+
+/** Kubeconfig for the Kubernetes provider; always a secret since it may embed tokens or keys. Unset = ambient kubeconfig. */
+export function readKubeconfig(): pulumi.Output<string> | undefined {
+  return new pulumi.Config().getSecret("kubeconfig");
+}
+
+/** EKS cluster name rule (CreateCluster API); `source` labels where the value came from. */
+export function validateClusterName(value: string, source = "clusterName"): string {
+  if (typeof value !== "string" || value.length < 1 || value.length > 100 || !CLUSTER_NAME.test(value)) {
+    throw new Error(
+      `Invalid ${source}: ${JSON.stringify(value)}. An EKS cluster name is 1-100 characters, starts with a letter or digit ` +
+        `and contains only letters, digits, "-" and "_" (${CLUSTER_NAME.source}). Set it with: pulumi config set clusterName my-cluster`,
+    );
+  }
+  return value;
+}
+
+export function readClusterName(): string {
+  return validateClusterName(requireKey(new pulumi.Config(), "clusterName", "my-cluster"));
+}
+
+function readAdditionalOidcProviderArns(config: pulumi.Config): string[] {
+  const value = config.getObject<unknown>("additionalOidcProviderArns") ?? [];
+  if (!Array.isArray(value)) {
+    throw new Error(
+      `Invalid additionalOidcProviderArns: expected a list of OIDC provider ARNs. Set it with: ` +
+        `pulumi config set --path 'additionalOidcProviderArns[0]' ${OIDC_PROVIDER_ARN_EXAMPLE}`,
+    );
+  }
+  return value.map((arn: string, i) => parseOidcProviderArn(arn, `additionalOidcProviderArns[${i}]`).arn);
+}
+
+/** The cluster's IAM OIDC provider ARN, from wherever the settings say it comes from. Validated either way. */
+export function readOidcProviderArn(source: OidcProviderSource): pulumi.Output<string> {
+  const config = new pulumi.Config();
+  switch (source) {
+    case "STACK_CONFIG":
+      return pulumi.output(parseOidcProviderArn(requireKey(config, "oidcProviderArn", OIDC_PROVIDER_ARN_EXAMPLE)).arn);
+    case "CLUSTER_LOOKUP": {
+      const clusterName = readClusterName();
+      const cluster = aws.eks.getClusterOutput({ name: clusterName });
+      return pulumi
+        .all([cluster.identities, aws.getPartitionOutput().partition, aws.getCallerIdentityOutput().accountId])
+        .apply(([identities, partition, accountId]) => {
+          const issuer = identities[0]?.oidcs[0]?.issuer;
+          if (!issuer) throw new Error(`EKS cluster "${clusterName}" (config clusterName) has no OIDC issuer.`);
+          // The IAM provider is named after the issuer URL without its scheme.
+          const arn = `arn:${partition}:iam::${accountId}:oidc-provider/${issuer.replace(/^https:\/\//, "")}`;
+          return parseOidcProviderArn(
+            arn,
+            `OIDC provider ARN derived from cluster "${clusterName}" (config clusterName)`,
+          ).arn;
+        });
+    }
+    case "STACK_REFERENCE": {
+      const stackName = requireKey(config, "oidcProviderStackReference", "org/cluster/prod");
+      const outputName = config.get("oidcProviderOutputName") || "oidcProviderArn";
+      return new pulumi.StackReference(stackName).requireOutput(outputName).apply((value: unknown) => {
+        const label = `output "${outputName}" of stack "${stackName}" (config oidcProviderStackReference / oidcProviderOutputName)`;
+        return parseOidcProviderArn(value as string, label).arn;
+      });
+    }
+  }
+}
+
+/** Reads and validates every config key the settings' identity type needs; fails fast with `pulumi config set` hints. */
+export function readIdentityConfig(
+  settings: Pick<StackSettings, "identityType" | "oidcProviderSource">,
+): IdentityConfig {
+  if (settings.identityType === "POD_IDENTITY") return { identityType: "POD_IDENTITY", clusterName: readClusterName() };
+  return {
+    identityType: "IRSA",
+    oidcProviderArn: readOidcProviderArn(settings.oidcProviderSource),
+    additionalOidcProviderArns: readAdditionalOidcProviderArns(new pulumi.Config()),
+  };
+}

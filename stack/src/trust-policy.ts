@@ -1,0 +1,154 @@
+/**
+ * Pure IAM trust-policy builders for IRSA and EKS Pod Identity.
+ * No imports on purpose: this file is unit/property tested without Pulumi and
+ * can be reused by the generator itself.
+ */
+
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: "Allow" | "Deny";
+  Principal?: Record<string, string | string[]>;
+  Action: string | string[];
+  Resource?: string | string[];
+  /** operator -> condition key -> value(s), e.g. { StringEquals: { "x:aud": "sts.amazonaws.com" } } */
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: PolicyStatement[];
+}
+
+export interface ServiceAccountRef {
+  namespace: string;
+  name: string;
+}
+
+export interface OidcProvider {
+  partition: string;
+  accountId: string;
+  /** Issuer host and path without scheme: the prefix of the `:aud` / `:sub` condition keys. */
+  issuer: string;
+  arn: string;
+}
+
+export const DEFAULT_AUDIENCE = "sts.amazonaws.com";
+export const OIDC_PROVIDER_ARN_EXAMPLE =
+  "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+
+const PARTITIONS = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b"];
+// Issuer: DNS host, then optional path segments. No scheme, port, query or trailing slash
+// (IAM stores the provider URL without https://, and that string prefixes the condition keys).
+const OIDC_ARN =
+  /^arn:([a-z-]+):iam::(\d{12}):oidc-provider\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[A-Za-z0-9._~-]+)*)$/;
+
+/** Parses and validates an IAM OIDC provider ARN; `configKey` only labels the error message. */
+export function parseOidcProviderArn(arn: string, configKey = "oidcProviderArn"): OidcProvider {
+  const match = typeof arn === "string" ? OIDC_ARN.exec(arn) : null;
+  if (!match || !PARTITIONS.includes(match[1])) {
+    const shown = typeof arn === "string" ? JSON.stringify(arn) : String(arn);
+    throw new Error(
+      `Invalid ${configKey}: ${shown} is not an IAM OIDC provider ARN.\n` +
+        `Expected arn:<partition>:iam::<12-digit account id>:oidc-provider/<issuer host/path, without https://> ` +
+        `(partition one of ${PARTITIONS.join(", ")}), e.g.\n  ${OIDC_PROVIDER_ARN_EXAMPLE}\n` +
+        `To find it: \`aws eks describe-cluster --name <cluster> --query cluster.identity.oidc.issuer\` prints the issuer URL, ` +
+        `then \`aws iam list-open-id-connect-providers\` lists the provider ARNs (pick the one ending with that issuer, minus https://).`,
+    );
+  }
+  return { partition: match[1], accountId: match[2], issuer: match[3], arn };
+}
+
+/** The `sub` claim Kubernetes puts in projected service account tokens. */
+export function serviceAccountSubject(ref: ServiceAccountRef): string {
+  return `system:serviceaccount:${ref.namespace}:${ref.name}`;
+}
+
+export interface IrsaTrustPolicyArgs {
+  oidcProviderArns: string[];
+  serviceAccounts: ServiceAccountRef[];
+  /** Token audience pinned with StringEquals; defaults to sts.amazonaws.com. */
+  audience?: string;
+  /** Opt-in for `*` / `?` in namespaces or names (moves `:sub` to StringLike). */
+  allowWildcardSubjects?: boolean;
+}
+
+const hasWildcard = (s: string): boolean => /[*?]/.test(s);
+const unique = (xs: string[]): string[] => [...new Set(xs)];
+
+/** One statement per OIDC provider, each pinning both `aud` and `sub`. */
+export function irsaTrustPolicy(args: IrsaTrustPolicyArgs): PolicyDocument {
+  const audience = args.audience ?? DEFAULT_AUDIENCE;
+  if (args.oidcProviderArns.length === 0) {
+    throw new Error("irsaTrustPolicy: at least one OIDC provider ARN is required.");
+  }
+  if (args.serviceAccounts.length === 0) throw new Error("irsaTrustPolicy: at least one service account is required.");
+  if (audience === "") throw new Error("irsaTrustPolicy: audience must not be empty.");
+
+  const subjects = unique(
+    args.serviceAccounts.map((sa) => {
+      // The subject is colon-delimited, so a ':' would let one entry match another namespace.
+      if (!sa.namespace || !sa.name || /[:\s]/.test(sa.namespace + sa.name)) {
+        throw new Error(
+          `Invalid service account ${JSON.stringify(sa)}: namespace and name must be non-empty, without ':' or spaces.`,
+        );
+      }
+      const subject = serviceAccountSubject(sa);
+      if (hasWildcard(subject) && !args.allowWildcardSubjects) {
+        throw new Error(
+          `Service account "${sa.namespace}/${sa.name}" contains a wildcard (* or ?), which would let other service accounts ` +
+            `assume the role. Set allowWildcardSubjects: true to opt in.`,
+        );
+      }
+      return subject;
+    }),
+  );
+  const sub = subjects.length === 1 ? subjects[0] : subjects;
+  const subOperator = subjects.some(hasWildcard) ? "StringLike" : "StringEquals";
+
+  return {
+    Version: "2012-10-17",
+    Statement: unique(args.oidcProviderArns).map((arn): PolicyStatement => {
+      const { issuer } = parseOidcProviderArn(arn);
+      const aud = { [`${issuer}:aud`]: audience };
+      const subCondition = { [`${issuer}:sub`]: sub };
+      return {
+        Effect: "Allow",
+        Principal: { Federated: arn },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition:
+          subOperator === "StringEquals"
+            ? { StringEquals: { ...aud, ...subCondition } }
+            : { StringEquals: aud, StringLike: subCondition },
+      };
+    }),
+  };
+}
+
+/** EKS Pod Identity: the agent assumes the role and tags the session with pod/cluster attributes. */
+export function podIdentityTrustPolicy(): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "pods.eks.amazonaws.com" },
+        Action: ["sts:AssumeRole", "sts:TagSession"],
+      },
+    ],
+  };
+}
+
+/** IAM quota "Role trust policy length", default value (characters, whitespace not counted). */
+export const TRUST_POLICY_QUOTA = 2048;
+
+export function assertWithinTrustPolicyQuota(doc: PolicyDocument, roleLabel: string): void {
+  // IAM ignores whitespace when measuring, so the compact JSON is the number to compare.
+  const length = JSON.stringify(doc).length;
+  if (length > TRUST_POLICY_QUOTA) {
+    throw new Error(
+      `Trust policy of role "${roleLabel}" is ${length} characters, over the IAM quota "Role trust policy length" ` +
+        `(default 2,048 characters). Trust fewer service accounts or OIDC providers per role (split it into several roles), ` +
+        `or request a quota increase in Service Quotas (IAM, "Role trust policy length").`,
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import * as aws from "@pulumi/aws";
+import type * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { ArnTokenValues } from "./arn-tokens";
+import { settings as generatedSettings } from "./settings";
+import type { StackSettings } from "./settings-types";
+import { type IdentityConfig, readIdentityConfig } from "./stack-config";
+import { parseOidcProviderArn } from "./trust-policy";
+import { WorkloadIdentity } from "./workload-identity";
+
+export interface DeclareWorkloadIdentitiesArgs {
+  /** Kubernetes provider with enableServerSideApply: true. */
+  provider: k8s.Provider;
+  /** Defaults to the generated settings; overridable for tests. */
+  stackSettings?: StackSettings;
+}
+
+/** One WorkloadIdentity per configured service account, keyed "<namespace>/<name>". */
+export function declareWorkloadIdentities({
+  provider,
+  stackSettings = generatedSettings,
+}: DeclareWorkloadIdentitiesArgs): Record<string, WorkloadIdentity> {
+  const identity = readIdentityConfig(stackSettings);
+  const arnTokens = arnTokenValues(identity);
+  const identities: Record<string, WorkloadIdentity> = {};
+  for (const sa of stackSettings.serviceAccounts) {
+    const key = `${sa.namespace}/${sa.name}`;
+    if (identities[key]) throw new Error(`Service account ${key} is configured twice.`);
+    identities[key] = new WorkloadIdentity(`${sa.namespace}-${sa.name}`, {
+      settings: sa,
+      identity,
+      arnTokens,
+      provider,
+    });
+  }
+  return identities;
+}
+
+/** IRSA: the OIDC provider's account and partition (no AWS call); Pod Identity: the caller's. */
+function arnTokenValues(identity: IdentityConfig): pulumi.Output<ArnTokenValues> {
+  if (identity.identityType === "IRSA") {
+    return identity.oidcProviderArn.apply((arn) => {
+      const { partition, accountId } = parseOidcProviderArn(arn);
+      return { partition, accountId };
+    });
+  }
+  return pulumi
+    .all([aws.getPartitionOutput().partition, aws.getCallerIdentityOutput().accountId])
+    .apply(([partition, accountId]) => ({ partition, accountId }));
+}

@@ -1,0 +1,175 @@
+/**
+ * `npx projen plan [--stack <name>]`: runs the program (src/index.ts) under the mocks of the tests,
+ * offline and without the Pulumi CLI, and prints what it would register: each resource and its
+ * direct dependencies, the IAM policies, the Kubernetes objects as YAML, and the stack outputs.
+ *
+ * The stack config is read from Pulumi.<stack>.yaml where set there (encrypted values cannot be
+ * read offline), else it is a placeholder of TEST_STACK_CONFIG. What the program would look up
+ * (another stack's output, the cluster's OIDC issuer, the caller's account) is mocked too.
+ */
+import { existsSync, readFileSync } from "fs";
+import * as pulumi from "@pulumi/pulumi";
+import * as YAML from "yaml";
+import {
+  ACCOUNT_ID,
+  OIDC_PROVIDER_ARN,
+  promiseOf,
+  type Registration,
+  registrations,
+  settled,
+  startMocks,
+  TEST_STACK_CONFIG,
+} from "./pulumi-mocks";
+import { settings } from "../src/settings";
+
+/** The stack shown without `--stack`: the first stack, which the `plan` task names. */
+const DEFAULT_STACK = process.env.PLAN_DEFAULT_STACK;
+const DEFAULT_OIDC_PROVIDER_OUTPUT = "oidcProviderArn";
+
+interface StackFileConfig {
+  /** Plain values by key (`<project>:<key>` in the file); lists and objects as JSON, as Pulumi hands them over. */
+  values: Record<string, string>;
+  /** Keys whose value is encrypted (`pulumi config set --secret`). */
+  encrypted: string[];
+}
+
+function stackNameFrom(args: string[]): string {
+  const at = args.findIndex((arg) => arg === "--stack" || arg === "-s");
+  const inline = args.find((arg) => arg.startsWith("--stack="));
+  const name = inline?.slice("--stack=".length) ?? (at >= 0 ? args[at + 1] : DEFAULT_STACK);
+  if (!name) throw new Error("--stack needs a stack name, for example: npx projen plan --stack dev");
+  return name;
+}
+
+/** The config keys Pulumi.yaml declares without a default: the program stops without them. */
+function requiredConfigKeys(): string[] {
+  const declared: Record<string, { default?: unknown }> =
+    YAML.parse(readFileSync("Pulumi.yaml", "utf-8"))?.config ?? {};
+  return Object.entries(declared)
+    .filter(([, declaration]) => declaration.default === undefined)
+    .map(([key]) => key);
+}
+
+function readStackFile(path: string): StackFileConfig {
+  const result: StackFileConfig = { values: {}, encrypted: [] };
+  if (!existsSync(path)) return result;
+  const config: Record<string, unknown> = YAML.parse(readFileSync(path, "utf-8"))?.config ?? {};
+  const prefix = `${settings.projectName}:`;
+  for (const [fullKey, value] of Object.entries(config)) {
+    if (!fullKey.startsWith(prefix) || value === null || value === undefined) continue;
+    const key = fullKey.slice(prefix.length);
+    if (typeof value === "object" && "secure" in value) {
+      result.encrypted.push(key);
+    } else {
+      result.values[key] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+  }
+  return result;
+}
+
+function describeConfig(stackFile: string, fromFile: StackFileConfig): string[] {
+  const required = requiredConfigKeys();
+  const lines = required.map((key) => {
+    if (fromFile.values[key] !== undefined) return `  ${key}: ${fromFile.values[key]} (from ${stackFile})`;
+    const why = fromFile.encrypted.includes(key) ? "encrypted in" : "not set in";
+    return `  ${key}: ${TEST_STACK_CONFIG[key]} (placeholder: ${why} ${stackFile})`;
+  });
+  const others = Object.keys(fromFile.values).filter((key) => !required.includes(key));
+  if (others.length > 0) lines.push(`  also from ${stackFile}: ${others.join(", ")}`);
+  if (fromFile.encrypted.length > 0) {
+    lines.push(`  encrypted in ${stackFile}, so placeholders where needed: ${fromFile.encrypted.join(", ")}`);
+  }
+  return lines;
+}
+
+/** "<type> <name>" of a registered resource, or of one the program only read (a StackReference). */
+function describeUrn(urn: string, registered: Registration[]): string {
+  const found = registered.find((r) => r.urn === urn);
+  if (found) return `${found.type} ${found.name}`;
+  // urn:pulumi:<stack>::<project>::<parent types$type>::<name>
+  const [, , qualifiedType, ...name] = urn.split("::");
+  return `${qualifiedType.split("$").pop()} ${name.join("::")}`;
+}
+
+/** The value with every secret replaced by "[secret]". */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  if (record[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return "[secret]";
+  return Object.fromEntries(Object.entries(record).map(([key, v]) => [key, withoutSecrets(v)]));
+}
+
+function indent(text: string, prefix = "    "): string {
+  return text
+    .trimEnd()
+    .split("\n")
+    .map((line) => `${prefix}${line}`)
+    .join("\n");
+}
+
+/** Providers' inputs (a kubeconfig, credentials) are left out. */
+const isProvider = (r: Registration): boolean => r.type.startsWith("pulumi:providers:");
+const prettyJson = (json: string): string => JSON.stringify(JSON.parse(json), null, 2);
+
+function describeResource(r: Registration, registered: Registration[]): string[] {
+  const dependencies = r.dependencies.map((urn) => describeUrn(urn, registered));
+  const lines = [`${r.type} ${r.name}`, `  depends on: ${dependencies.join(", ") || "nothing"}`];
+  if (r.type === "aws:iam/role:Role") {
+    lines.push("  trust policy:", indent(prettyJson(r.inputs.assumeRolePolicy)));
+  } else if (r.type === "aws:iam/rolePolicy:RolePolicy") {
+    lines.push("  policy:", indent(prettyJson(r.inputs.policy)));
+  } else if (r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment") {
+    lines.push(`  policy ARN: ${r.inputs.policyArn}`);
+  } else if (r.type.startsWith("kubernetes:") && r.custom && !isProvider(r)) {
+    const { apiVersion, kind, ...rest } = withoutSecrets(r.inputs) as Record<string, unknown>;
+    lines.push("  object:", indent(YAML.stringify({ apiVersion, kind, ...rest })));
+  } else if (r.custom && !isProvider(r)) {
+    lines.push("  inputs:", indent(YAML.stringify(withoutSecrets(r.inputs))));
+  }
+  return lines;
+}
+
+async function describeOutputs(program: Record<string, unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [name, value] of Object.entries(program)) {
+    const resolved = withoutSecrets(await promiseOf(pulumi.output(value)));
+    lines.push(`  ${name}: ${JSON.stringify(resolved, null, 2).replace(/\n/g, "\n  ")}`);
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const stack = stackNameFrom(process.argv.slice(2));
+  const stackFile = `Pulumi.${stack}.yaml`;
+  const fromFile = readStackFile(stackFile);
+  const config = { ...TEST_STACK_CONFIG, ...fromFile.values };
+  console.log(`Offline plan of stack "${stack}" (${settings.projectName}): src/index.ts under test/pulumi-mocks.ts.`);
+  console.log(`Nothing is contacted: AWS, Kubernetes and other stacks are mocked (account ${ACCOUNT_ID}).\n`);
+  console.log(existsSync(stackFile) ? "Stack config:" : `Stack config (${stackFile} not found):`);
+  console.log(describeConfig(stackFile, fromFile).join("\n"));
+
+  // Whatever stack the config references, its output is the mocks' OIDC provider ARN.
+  const outputName = config.oidcProviderOutputName || DEFAULT_OIDC_PROVIDER_OUTPUT;
+  await startMocks(config, {
+    stackOutputs: { [config.oidcProviderStackReference]: { [outputName]: OIDC_PROVIDER_ARN } },
+  });
+  // The program registers its resources when loaded, so only after the mocks are in place.
+  const program: Record<string, unknown> = await import("../src/index");
+  await settled();
+
+  const registered = registrations();
+  console.log(`\nResources (${registered.length}), in the order they were registered:`);
+  for (const r of registered) console.log(`\n${describeResource(r, registered).join("\n")}`);
+  console.log("\nStack outputs:");
+  console.log((await describeOutputs(program)).join("\n"));
+}
+
+function fail(error: unknown): void {
+  console.error(`\nThe plan failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+// An output that fails (a config value the program rejects, for example) rejects outside main.
+process.on("unhandledRejection", fail);
+main().catch(fail);

@@ -1,0 +1,212 @@
+/**
+ * Pulumi mocks that also record every resource registration, including its dependencies.
+ * MockMonitor hands `newResource` only the inputs; dependsOn (and implicit dependencies) travel in the
+ * RegisterResourceRequest, so we wrap the mock monitor's registerResource to see them.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { settings } from "../src/settings";
+
+export const ACCOUNT_ID = "123456789012";
+export const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+export const OIDC_PROVIDER_ARN = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${ISSUER}`;
+const TEST_STACK_REFERENCE = "acme/eks-cluster/test";
+
+/**
+ * Stack config that satisfies every identity type and OIDC provider source, so a test of the
+ * program keeps passing when `.projenrc.ts` switches between them.
+ */
+export const TEST_STACK_CONFIG: Record<string, string> = {
+  oidcProviderArn: OIDC_PROVIDER_ARN,
+  clusterName: "test-cluster",
+  oidcProviderStackReference: TEST_STACK_REFERENCE,
+  kubeconfig: "apiVersion: v1\nkind: Config",
+};
+
+export interface Registration {
+  type: string;
+  name: string;
+  urn: string;
+  custom: boolean;
+  parent: string;
+  /** Provider reference "<provider urn>::<id>", empty for default providers. */
+  provider: string;
+  /** Deserialized inputs; provider inputs arrive JSON-encoded (booleans as "true"). */
+  inputs: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** URNs of every direct dependency: dependsOn plus those implied by input outputs. */
+  dependencies: string[];
+}
+
+export interface MockOptions {
+  project?: string;
+  /** Outputs of referenced stacks, by stack name (pulumi.StackReference). */
+  stackOutputs?: Record<string, Record<string, unknown>>;
+  /** OIDC issuer URL returned by aws:eks/getCluster. */
+  clusterIssuer?: string;
+}
+
+/** The protobuf RegisterResourceRequest members we read (the SDK types the monitor as a gRPC client). */
+interface RegisterResourceRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getProvider(): string;
+  getObject(): Parameters<typeof pulumi.runtime.deserializeProperties>[0];
+  getDependenciesList(): string[];
+}
+type RegisterCallback = (err: unknown, response?: { getUrn(): string }) => void;
+interface MockMonitorLike {
+  registerResource(req: RegisterResourceRequest, callback: RegisterCallback): unknown;
+}
+
+let recorded: Registration[] = [];
+const inflight = new Set<Promise<void>>();
+
+function mocks(options: MockOptions): pulumi.runtime.Mocks {
+  return {
+    newResource(args) {
+      const state: Record<string, unknown> = { ...args.inputs };
+      if (args.type === "aws:iam/role:Role") {
+        const name = args.inputs.name ?? args.name;
+        state.name = name;
+        state.arn = `arn:aws:iam::${ACCOUNT_ID}:role${args.inputs.path ?? "/"}${name}`;
+      } else if (args.type === "pulumi:pulumi:StackReference") {
+        const stackOutputs = options.stackOutputs ?? { [TEST_STACK_REFERENCE]: { oidcProviderArn: OIDC_PROVIDER_ARN } };
+        state.outputs = stackOutputs[args.inputs.name] ?? {};
+        state.secretOutputNames = [];
+      }
+      return { id: args.id || `${args.name}-id`, state };
+    },
+    call(args) {
+      switch (args.token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+          return {
+            accountId: ACCOUNT_ID,
+            arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`,
+            userId: "AIDATEST",
+            id: ACCOUNT_ID,
+          };
+        case "aws:index/getPartition:getPartition":
+          return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
+        case "aws:eks/getCluster:getCluster":
+          return {
+            name: args.inputs.name,
+            arn: `arn:aws:eks:us-east-1:${ACCOUNT_ID}:cluster/${args.inputs.name}`,
+            identities: [{ oidcs: [{ issuer: options.clusterIssuer ?? `https://${ISSUER}` }] }],
+          };
+        default:
+          // An unmocked invoke would otherwise resolve to {} and hide mistakes.
+          throw new Error(`Unmocked invoke ${args.token}(${JSON.stringify(args.inputs)})`);
+      }
+    },
+  };
+}
+
+/**
+ * Installs fresh mocks with the given stack config (`<key>` -> `<project>:<key>`) and starts recording.
+ * Load program modules that create resources at import time only after this resolves.
+ */
+export async function startMocks(config: Record<string, string>, options: MockOptions = {}): Promise<void> {
+  const project = options.project ?? settings.projectName;
+  recorded = [];
+  pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${project}:${k}`, v])));
+  await pulumi.runtime.setMocks(mocks(options), project, "test", false);
+
+  // setMocks installs a new MockMonitor in the runtime store; every registration calls
+  // getMonitor().registerResource(req, callback), so patching this instance sees them all.
+  const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorLike | undefined;
+  if (!monitor) throw new Error("pulumi.runtime.getMonitor() returned nothing after setMocks");
+  const original = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    const done = new Promise<void>((resolve) => {
+      void original(req, (err, response) => {
+        if (!err && response) {
+          recorded.push({
+            type: req.getType(),
+            name: req.getName(),
+            urn: response.getUrn(),
+            custom: req.getCustom(),
+            parent: req.getParent(),
+            provider: req.getProvider(),
+            inputs: pulumi.runtime.deserializeProperties(req.getObject()),
+            dependencies: req.getDependenciesList(),
+          });
+        }
+        resolve();
+        callback(err, response);
+      });
+    });
+    inflight.add(done);
+    void done.finally(() => inflight.delete(done));
+  };
+}
+
+/**
+ * Resolves with an output's value, or rejects with its error (apply alone would never run on failure).
+ * Uses the SDK-internal Output.promise(), which is what the SDK itself awaits.
+ */
+export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
+  const internal = output as unknown as {
+    isKnown: Promise<boolean>;
+    isSecret: Promise<boolean>;
+    promise(): Promise<T>;
+  };
+  // A failed output also rejects its isKnown/isSecret promises. Under the engine the language host
+  // reports those; under jest nothing awaits them and Node would kill the worker on the unhandled rejection.
+  internal.isKnown.catch(() => undefined);
+  internal.isSecret.catch(() => undefined);
+  return internal.promise();
+}
+
+/** Waits until no registration is in flight for a few event-loop turns (registrations start after their inputs resolve). */
+export async function settled(): Promise<void> {
+  let quietTurns = 0;
+  while (quietTurns < 5) {
+    if (inflight.size > 0) {
+      quietTurns = 0;
+      await Promise.all(inflight);
+    } else {
+      quietTurns++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+export function registrations(): Registration[] {
+  return [...recorded];
+}
+
+export function findRegistrations(filter: { type?: string; name?: string }): Registration[] {
+  return recorded.filter(
+    (r) =>
+      (filter.type === undefined || r.type === filter.type) && (filter.name === undefined || r.name === filter.name),
+  );
+}
+
+/** Exactly one registration of that type and name, or a failure listing what was registered. */
+export function registration(type: string, name: string): Registration {
+  const found = findRegistrations({ type, name });
+  if (found.length !== 1) {
+    throw new Error(
+      `Expected 1 ${type} named ${name}, found ${found.length}. Registered: ${recorded.map((r) => `${r.type}:${r.name}`).join(", ")}`,
+    );
+  }
+  return found[0];
+}
+
+/** The registration of a resource once its URN resolved (the recorder runs before the URN resolves). */
+export async function registrationOf(resource: pulumi.Resource): Promise<Registration> {
+  const urn = await promiseOf(resource.urn);
+  const found = recorded.find((r) => r.urn === urn);
+  if (!found) throw new Error(`No registration recorded for ${urn}`);
+  return found;
+}
+
+/** Resolves dependency URNs to registrations; fails on a URN that was never registered. */
+export function dependenciesOf(reg: Registration): Registration[] {
+  return reg.dependencies.map((urn) => {
+    const found = recorded.find((r) => r.urn === urn);
+    if (!found) throw new Error(`${reg.urn} depends on unregistered ${urn}`);
+    return found;
+  });
+}

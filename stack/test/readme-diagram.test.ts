@@ -1,0 +1,96 @@
+/**
+ * README.md's diagram is drawn from the settings at synth time; this checks it against what the
+ * program really registers: the same resources, and exactly the same direct dependencies.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import { type Registration, registrationOf, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { settings } from "../src/settings";
+import type { WorkloadIdentity } from "../src/workload-identity";
+
+/** The stack reference the OIDC provider ARN is read from: read, not registered, so known by its type. */
+const OIDC_PROVIDER_STACK_NODE = "oidcProviderStack";
+const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
+/** A README node id: the index of the settings entry, and the WorkloadIdentity field holding the resource. */
+const nodeId = (index: number, part: string): string => `sa${index}_${part}`;
+
+interface Diagram {
+  nodes: string[];
+  /** "<dependency> --> <dependent>", sorted. */
+  edges: string[];
+}
+
+function readmeDiagram(): Diagram {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8");
+  const block = /```mermaid\n([\s\S]*?)\n```/.exec(readme);
+  if (!block) throw new Error("README.md has no mermaid block: run `npx projen` to regenerate it.");
+  const lines = block[1].split("\n");
+  return {
+    nodes: lines.flatMap((line) => /^\s*(\w+)\["/.exec(line)?.[1] ?? []).sort(),
+    edges: lines.flatMap((line) => /^\s*(\w+ --> \w+)\s*$/.exec(line)?.[1] ?? []).sort(),
+  };
+}
+
+/** Each resource of an identity, by the part of its node id. */
+function resourcesOf(identity: WorkloadIdentity): [string, pulumi.Resource | undefined][] {
+  let attachments = 0;
+  return [
+    ["serviceAccount", identity.serviceAccount],
+    ["role", identity.role],
+    ...identity.policies.map((policy): [string, pulumi.Resource] => [
+      aws.iam.RolePolicy.isInstance(policy) ? "inlinePolicy" : `managedPolicy${attachments++}`,
+      policy,
+    ]),
+    ["serviceAccountPatch", identity.serviceAccountPatch],
+    ["podIdentityAssociation", identity.podIdentityAssociation],
+    ["exampleDeployment", identity.exampleDeployment],
+  ];
+}
+
+const typeOfUrn = (urn: string): string | undefined => urn.split("::")[2]?.split("$").pop();
+
+describe("README.md's diagram", () => {
+  const registered = new Map<string, Registration>();
+  beforeAll(async () => {
+    await startMocks(TEST_STACK_CONFIG);
+    // Loaded after setMocks, as program modules must be.
+    const { declareWorkloadIdentities } = await import("../src/workload-identities");
+    const identities = declareWorkloadIdentities({
+      provider: new k8s.Provider("eks", { enableServerSideApply: true }),
+      stackSettings: settings,
+    });
+    await settled();
+    for (const [index, sa] of settings.serviceAccounts.entries()) {
+      for (const [part, resource] of resourcesOf(identities[`${sa.namespace}/${sa.name}`])) {
+        if (resource) registered.set(nodeId(index, part), await registrationOf(resource));
+      }
+    }
+  });
+
+  /** The node of a dependency; an unexpected one keeps its URN, so that a failure shows it. */
+  function nodeOf(urn: string): string {
+    const found = [...registered].find(([, registration]) => registration.urn === urn);
+    if (found) return found[0];
+    return typeOfUrn(urn) === STACK_REFERENCE_TYPE ? OIDC_PROVIDER_STACK_NODE : urn;
+  }
+
+  function registeredEdges(): string[] {
+    return [...registered]
+      .flatMap(([node, registration]) => registration.dependencies.map((urn) => `${nodeOf(urn)} --> ${node}`))
+      .sort();
+  }
+
+  test("draws one node per resource the workload identities register", () => {
+    const readStackReferences = registeredEdges().some((edge) => edge.startsWith(`${OIDC_PROVIDER_STACK_NODE} `));
+    const nodes = [...registered.keys(), ...(readStackReferences ? [OIDC_PROVIDER_STACK_NODE] : [])];
+    expect(readmeDiagram().nodes).toEqual(nodes.sort());
+  });
+
+  test("draws exactly the direct dependencies the program registers", () => {
+    expect(readmeDiagram().edges).toEqual(registeredEdges());
+  });
+});

@@ -1,0 +1,142 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ISSUER, OIDC_PROVIDER_ARN, promiseOf, startMocks } from "./pulumi-mocks";
+
+// Loaded lazily so that nothing Pulumi-related runs before the first setMocks.
+const load = () => import("../src/stack-config");
+const IRSA = { identityType: "IRSA", oidcProviderSource: "STACK_CONFIG" } as const;
+const EXAMPLE =
+  "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+
+describe("oidcProviderArn (STACK_CONFIG)", () => {
+  test("a valid ARN is returned as is", async () => {
+    await startMocks({ oidcProviderArn: OIDC_PROVIDER_ARN });
+    const config = (await load()).readIdentityConfig(IRSA);
+    expect(config.identityType === "IRSA" && (await promiseOf(config.oidcProviderArn))).toBe(OIDC_PROVIDER_ARN);
+  });
+
+  test.each([`https://${ISSUER}`, "arn:aws:iam::123:oidc-provider/x", "my-cluster"])(
+    "malformed %j names the key and the expected form",
+    async (bad) => {
+      await startMocks({ oidcProviderArn: bad });
+      const { readIdentityConfig } = await load();
+      expect(() => readIdentityConfig(IRSA)).toThrow(`Invalid oidcProviderArn: ${JSON.stringify(bad)}`);
+      expect(() => readIdentityConfig(IRSA)).toThrow(`arn:<partition>:iam::<12-digit account id>:oidc-provider/`);
+      expect(() => readIdentityConfig(IRSA)).toThrow(EXAMPLE);
+    },
+  );
+
+  test("missing says how to set it", async () => {
+    await startMocks({});
+    const { readIdentityConfig } = await load();
+    expect(() => readIdentityConfig(IRSA)).toThrow(
+      `Missing required config "oidcProviderArn". Set it with: pulumi config set oidcProviderArn ${EXAMPLE}`,
+    );
+  });
+
+  test("additionalOidcProviderArns must be a list of valid ARNs, named by index", async () => {
+    await startMocks({
+      oidcProviderArn: OIDC_PROVIDER_ARN,
+      additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN, "bad"]),
+    });
+    const { readIdentityConfig } = await load();
+    expect(() => readIdentityConfig(IRSA)).toThrow('Invalid additionalOidcProviderArns[1]: "bad"');
+    await startMocks({
+      oidcProviderArn: OIDC_PROVIDER_ARN,
+      additionalOidcProviderArns: JSON.stringify(OIDC_PROVIDER_ARN),
+    });
+    expect(() => readIdentityConfig(IRSA)).toThrow("Invalid additionalOidcProviderArns: expected a list");
+  });
+});
+
+describe("clusterName", () => {
+  test.each(["-starts-with-dash", "has space", "dots.not.allowed", "x".repeat(101)])(
+    "malformed %j names the key and the rule",
+    async (bad) => {
+      await startMocks({ clusterName: bad });
+      const { readIdentityConfig } = await load();
+      for (const settings of [
+        { identityType: "POD_IDENTITY", oidcProviderSource: "STACK_CONFIG" },
+        { ...IRSA, oidcProviderSource: "CLUSTER_LOOKUP" },
+      ] as const) {
+        expect(() => readIdentityConfig(settings)).toThrow(
+          `Invalid clusterName: ${JSON.stringify(bad)}. An EKS cluster name is 1-100 characters`,
+        );
+      }
+    },
+  );
+
+  test("100 characters are fine; missing says how to set it", async () => {
+    await startMocks({ clusterName: "a".repeat(100) });
+    const { readClusterName } = await load();
+    expect(readClusterName()).toBe("a".repeat(100));
+    await startMocks({});
+    expect(() => readClusterName()).toThrow(
+      'Missing required config "clusterName". Set it with: pulumi config set clusterName my-cluster',
+    );
+  });
+});
+
+describe("OIDC provider from a cluster lookup or a stack reference (validated inside apply)", () => {
+  test("CLUSTER_LOOKUP builds the provider ARN from the issuer, account and partition", async () => {
+    await startMocks({ clusterName: "my-cluster" });
+    expect(await promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).toBe(OIDC_PROVIDER_ARN);
+  });
+
+  test("CLUSTER_LOOKUP with an odd issuer fails with the same message, naming clusterName", async () => {
+    await startMocks({ clusterName: "my-cluster" }, { clusterIssuer: "http://oidc.example.com" });
+    await expect(promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).rejects.toThrow(
+      /^Invalid OIDC provider ARN derived from cluster "my-cluster" \(config clusterName\): "arn:aws:iam::123456789012:oidc-provider\/http:\/\/oidc.example.com"/,
+    );
+  });
+
+  test("STACK_REFERENCE reads the named output (default oidcProviderArn)", async () => {
+    const stackOutputs = {
+      "org/cluster/prod": {
+        oidcProviderArn: OIDC_PROVIDER_ARN,
+        other: "arn:aws:iam::123456789012:oidc-provider/x.example.com",
+      },
+    };
+    await startMocks({ oidcProviderStackReference: "org/cluster/prod" }, { stackOutputs });
+    expect(await promiseOf((await load()).readOidcProviderArn("STACK_REFERENCE"))).toBe(OIDC_PROVIDER_ARN);
+    await startMocks(
+      { oidcProviderStackReference: "org/cluster/prod", oidcProviderOutputName: "other" },
+      { stackOutputs },
+    );
+    expect(await promiseOf((await load()).readOidcProviderArn("STACK_REFERENCE"))).toBe(
+      stackOutputs["org/cluster/prod"].other,
+    );
+  });
+
+  test("STACK_REFERENCE with a bad value fails with the same message, naming output and stack", async () => {
+    await startMocks(
+      { oidcProviderStackReference: "org/cluster/prod" },
+      { stackOutputs: { "org/cluster/prod": { oidcProviderArn: "oops" } } },
+    );
+    await expect(promiseOf((await load()).readOidcProviderArn("STACK_REFERENCE"))).rejects.toThrow(
+      'Invalid output "oidcProviderArn" of stack "org/cluster/prod" (config oidcProviderStackReference / oidcProviderOutputName): "oops"',
+    );
+  });
+
+  test("STACK_REFERENCE without the stack name says how to set it", async () => {
+    await startMocks({});
+    const { readOidcProviderArn } = await load();
+    expect(() => readOidcProviderArn("STACK_REFERENCE")).toThrow(
+      'Missing required config "oidcProviderStackReference". Set it with: pulumi config set oidcProviderStackReference org/cluster/prod',
+    );
+  });
+});
+
+describe("kubeconfig", () => {
+  test("is read as a secret output", async () => {
+    await startMocks({ kubeconfig: "apiVersion: v1\nkind: Config" });
+    const kubeconfig = (await load()).readKubeconfig();
+    expect(kubeconfig).toBeDefined();
+    expect(await pulumi.isSecret(kubeconfig!)).toBe(true);
+    expect(await promiseOf(kubeconfig!)).toBe("apiVersion: v1\nkind: Config");
+  });
+
+  test("is undefined when unset (ambient kubeconfig)", async () => {
+    await startMocks({});
+    expect((await load()).readKubeconfig()).toBeUndefined();
+  });
+});

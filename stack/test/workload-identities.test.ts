@@ -1,0 +1,204 @@
+/** Checks every entry of the generated settings, so it holds for any settings the tool writes. */
+import * as k8s from "@pulumi/kubernetes";
+import { OIDC_PROVIDER_ARN, promiseOf, type Registration, registrationOf, settled, startMocks } from "./pulumi-mocks";
+import { settings } from "../src/settings";
+import type { ServiceAccountSettings, StackSettings } from "../src/settings-types";
+import { type PolicyDocument, serviceAccountSubject } from "../src/trust-policy";
+import type { WorkloadIdentity } from "../src/workload-identity";
+
+// A primary provider in another partition/account than the mocks' caller, to prove where ${...} tokens come from.
+const PRIMARY_ARN = "arn:aws-cn:iam::210987654321:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/PRIMARY";
+const PROVIDER_ARNS = [PRIMARY_ARN, OIDC_PROVIDER_ARN];
+const entries = settings.serviceAccounts.map((sa): [string, ServiceAccountSettings] => [
+  `${sa.namespace}/${sa.name}`,
+  sa,
+]);
+
+async function declare(
+  config: Record<string, string>,
+  stackSettings: StackSettings,
+): Promise<Record<string, WorkloadIdentity>> {
+  await startMocks(config);
+  // Loaded after setMocks, as program modules must be.
+  const { declareWorkloadIdentities } = await import("../src/workload-identities");
+  const identities = declareWorkloadIdentities({
+    provider: new k8s.Provider("eks", { enableServerSideApply: true }),
+    stackSettings,
+  });
+  await settled();
+  return identities;
+}
+
+const issuerOf = (arn: string): string => arn.split(":oidc-provider/")[1];
+const expectedSubjects = (sa: ServiceAccountSettings): string[] => [
+  ...new Set([sa, ...sa.additionalServiceAccounts].map(serviceAccountSubject)),
+];
+const noTokensLeft = (value: unknown) => expect(JSON.stringify(value)).not.toMatch(/\$\{(partition|accountId)\}/);
+
+async function expectPolicies(
+  identity: WorkloadIdentity,
+  sa: ServiceAccountSettings,
+  partition: string,
+  accountId: string,
+): Promise<Registration[]> {
+  const policies = await Promise.all(identity.policies.map(registrationOf));
+  const inline = policies.filter((p) => p.type === "aws:iam/rolePolicy:RolePolicy");
+  const attachments = policies.filter((p) => p.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+  expect(inline).toHaveLength(sa.policyStatements.length > 0 ? 1 : 0);
+  expect(attachments.map((a) => a.inputs.policyArn).sort()).toEqual(
+    [...new Set(sa.managedPolicyArns)]
+      .map((arn) => arn.replace(/\$\{partition\}/g, partition).replace(/\$\{accountId\}/g, accountId))
+      .sort(),
+  );
+  for (const p of inline) {
+    const doc = JSON.parse(p.inputs.policy) as PolicyDocument;
+    expect(doc.Statement.map((s) => s.Action)).toEqual(sa.policyStatements.map((s) => s.actions));
+    noTokensLeft(doc);
+  }
+  return policies;
+}
+
+async function expectExampleDeployment(
+  identity: WorkloadIdentity,
+  sa: ServiceAccountSettings,
+  binding: Registration,
+  policies: Registration[],
+): Promise<void> {
+  expect(identity.exampleDeployment !== undefined).toBe(sa.exampleDeployment !== undefined);
+  if (!identity.exampleDeployment) return;
+  const deployment = await registrationOf(identity.exampleDeployment);
+  expect(deployment.dependencies).toEqual(expect.arrayContaining([binding.urn, ...policies.map((p) => p.urn)]));
+  const template = deployment.inputs.spec.template;
+  expect(template.metadata.annotations["eks-irsa-template/role-arn"]).toBe(await promiseOf(identity.role.arn));
+  expect(template.spec.serviceAccountName).toBe(sa.name);
+  expect(deployment.inputs.metadata.namespace).toBe(sa.namespace);
+}
+
+describe("IRSA (generated settings)", () => {
+  let identities: Record<string, WorkloadIdentity>;
+  beforeAll(async () => {
+    // The provider ARN from stack config, wherever the settings read it from: test/stack-config.test.ts covers the sources.
+    identities = await declare(
+      { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN]) },
+      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG" },
+    );
+  });
+
+  test("one identity per settings entry", () => {
+    expect(Object.keys(identities).sort()).toEqual(entries.map(([key]) => key).sort());
+  });
+
+  test("role names are unique and at most 64 characters", async () => {
+    const names = await Promise.all(Object.values(identities).map((id) => promiseOf(id.role.name)));
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(64);
+  });
+
+  describe.each(entries)("%s", (key, sa) => {
+    test("role trusts exactly this service account (+ additional ones) through each provider, aud pinned", async () => {
+      const role = await registrationOf(identities[key].role);
+      const doc = JSON.parse(role.inputs.assumeRolePolicy) as PolicyDocument;
+      expect(doc.Statement.map((s) => s.Principal)).toEqual(PROVIDER_ARNS.map((arn) => ({ Federated: arn })));
+      doc.Statement.forEach((statement, i) => {
+        const issuer = issuerOf(PROVIDER_ARNS[i]);
+        const subOperator =
+          sa.allowWildcardSubjects && expectedSubjects(sa).some((s) => /[*?]/.test(s)) ? "StringLike" : "StringEquals";
+        expect(statement.Condition?.StringEquals[`${issuer}:aud`]).toBe(sa.audience);
+        expect([statement.Condition?.[subOperator][`${issuer}:sub`]].flat()).toEqual(expectedSubjects(sa));
+      });
+      expect(role.inputs).toMatchObject({ name: sa.roleName, tags: sa.tags });
+      expect(role.inputs.path).toBe(sa.rolePath);
+      expect(role.inputs.maxSessionDuration).toBe(sa.maxSessionDuration);
+      expect(role.inputs.permissionsBoundary).toBe(
+        sa.permissionsBoundaryArn?.replace("${partition}", "aws-cn").replace("${accountId}", "210987654321"),
+      );
+    });
+
+    test("service account is created (with labels) or adopted, and annotated with the role ARN", async () => {
+      const identity = identities[key];
+      expect(identity.serviceAccount !== undefined).toBe(sa.createServiceAccount);
+      if (identity.serviceAccount) {
+        expect((await registrationOf(identity.serviceAccount)).inputs.metadata).toMatchObject({
+          name: sa.name,
+          namespace: sa.namespace,
+          labels: sa.labels,
+        });
+      }
+      const patch = await registrationOf(identity.serviceAccountPatch!);
+      expect(patch.inputs.metadata.name).toBe(sa.name);
+      expect(patch.inputs.metadata.namespace).toBe(sa.namespace);
+      const annotations = patch.inputs.metadata.annotations;
+      expect(annotations["eks.amazonaws.com/role-arn"]).toBe(await promiseOf(identity.role.arn));
+      expect(annotations["eks.amazonaws.com/sts-regional-endpoints"]).toBe(
+        sa.stsRegionalEndpoints ? "true" : undefined,
+      );
+      expect(annotations["eks.amazonaws.com/token-expiration"]).toBe(sa.tokenExpirationSeconds?.toString());
+      if (identity.serviceAccount) expect(patch.dependencies).toContain(await promiseOf(identity.serviceAccount.urn));
+    });
+
+    test("policies, credentialDependencies and the example Deployment's dependencies", async () => {
+      const identity = identities[key];
+      const policies = await expectPolicies(identity, sa, "aws-cn", "210987654321");
+      const patch = await registrationOf(identity.serviceAccountPatch!);
+      expect(identity.credentialDependencies).toEqual([identity.serviceAccountPatch, ...identity.policies]);
+      expect(identity.podIdentityAssociation).toBeUndefined();
+      await expectExampleDeployment(identity, sa, patch, policies);
+    });
+  });
+});
+
+describe("POD_IDENTITY (generated settings, identity type switched)", () => {
+  const podSettings: StackSettings = {
+    ...settings,
+    identityType: "POD_IDENTITY",
+    // An association binds one service account; sharing is IRSA-only.
+    serviceAccounts: settings.serviceAccounts.map((sa) => ({ ...sa, additionalServiceAccounts: [] })),
+  };
+  let identities: Record<string, WorkloadIdentity>;
+  beforeAll(async () => {
+    identities = await declare({ clusterName: "my-cluster" }, podSettings);
+  });
+
+  describe.each(podSettings.serviceAccounts.map((sa) => [`${sa.namespace}/${sa.name}`, sa] as const))(
+    "%s",
+    (key, sa) => {
+      test("role trusts pods.eks.amazonaws.com; the association binds cluster, service account and role", async () => {
+        const identity = identities[key];
+        const role = await registrationOf(identity.role);
+        expect(JSON.parse(role.inputs.assumeRolePolicy).Statement).toEqual([
+          {
+            Effect: "Allow",
+            Principal: { Service: "pods.eks.amazonaws.com" },
+            Action: ["sts:AssumeRole", "sts:TagSession"],
+          },
+        ]);
+        const association = await registrationOf(identity.podIdentityAssociation!);
+        expect(association.inputs).toEqual({
+          clusterName: "my-cluster",
+          namespace: sa.namespace,
+          serviceAccount: sa.name,
+          roleArn: await promiseOf(identity.role.arn),
+        });
+        expect(association.dependencies).toContain(role.urn);
+        if (identity.serviceAccount) {
+          expect(association.dependencies).toContain(await promiseOf(identity.serviceAccount.urn));
+        }
+        expect(identity.serviceAccountPatch).toBeUndefined();
+      });
+
+      test("policies (tokens from the caller identity), credentialDependencies and the example Deployment", async () => {
+        const identity = identities[key];
+        const policies = await expectPolicies(identity, sa, "aws", "123456789012");
+        expect(identity.credentialDependencies).toEqual([identity.podIdentityAssociation, ...identity.policies]);
+        await expectExampleDeployment(identity, sa, await registrationOf(identity.podIdentityAssociation!), policies);
+      });
+    },
+  );
+});
+
+test("additionalServiceAccounts is rejected in Pod Identity mode", async () => {
+  const sa = { ...settings.serviceAccounts[0], additionalServiceAccounts: [{ namespace: "x", name: "y" }] };
+  await expect(
+    declare({ clusterName: "my-cluster" }, { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [sa] }),
+  ).rejects.toThrow("additionalServiceAccounts is IRSA-only");
+});

@@ -1,0 +1,73 @@
+import { createHash } from "crypto";
+import { readdirSync, readFileSync, statSync } from "fs";
+import { join } from "path";
+import { OptionsValidationError } from "../../src/options/validation";
+import { BAD_INPUTS } from "../bad-inputs";
+import { newProject, synthWithoutInstall } from "../project-fixture";
+
+function problemsOf(build: () => unknown): string[] {
+  try {
+    build();
+  } catch (error) {
+    if (error instanceof OptionsValidationError) {
+      return error.problems;
+    }
+    throw error;
+  }
+  throw new Error("expected the options to be refused");
+}
+
+describe("bad input is refused with a clear error", () => {
+  test.each(BAD_INPUTS)("$input", ({ options, message }) => {
+    expect(problemsOf(() => newProject(options))).toEqual([message]);
+  });
+
+  test("every problem is reported at once, in one error", () => {
+    const build = () => newProject({ serviceAccountName: "API", namespace: "Shop", stackName: "a b", region: "mars" });
+    expect(problemsOf(build)).toHaveLength(4);
+    expect(build).toThrow(/^eks-irsa-template: 4 problems in the project options; nothing was written:\n {2}- /);
+  });
+
+  test("wildcard subjects are accepted with allowWildcardSubjects", () => {
+    expect(() =>
+      newProject({
+        serviceAccounts: [
+          {
+            name: "api",
+            namespace: "shop",
+            allowWildcardSubjects: true,
+            additionalServiceAccounts: [{ name: "worker-*", namespace: "shop" }],
+          },
+        ],
+      }),
+    ).not.toThrow();
+  });
+});
+
+describe("a failed synth changes no file", () => {
+  function snapshotTree(dir: string): Record<string, string> {
+    const tree: Record<string, string> = {};
+    const walk = (path: string) => {
+      for (const entry of readdirSync(path)) {
+        const full = join(path, entry);
+        if (statSync(full).isDirectory()) {
+          walk(full);
+        } else {
+          tree[full] = createHash("sha256").update(readFileSync(full)).digest("hex");
+        }
+      }
+    };
+    walk(dir);
+    return tree;
+  }
+
+  test("a project refused on re-synth leaves the previous synth's files as they were", () => {
+    const good = newProject();
+    synthWithoutInstall(good);
+    const before = snapshotTree(good.outdir);
+    expect(Object.keys(before).length).toBeGreaterThan(10);
+
+    expect(() => newProject({ outdir: good.outdir, serviceAccountName: "Bad_Name" })).toThrow(OptionsValidationError);
+    expect(snapshotTree(good.outdir)).toEqual(before);
+  });
+});
