@@ -1,9 +1,9 @@
-import { readFileSync, mkdtempSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { join } from "path";
 import { Testing } from "projen";
 // The README's example imports this package by name, as its users do: jest maps it to src/.
 import { AcmeEksProject } from "../examples/acme-eks-project";
+import { temporaryOutdir } from "./project-fixture";
 
 const EXAMPLE = join(__dirname, "..", "examples", "acme-eks-project.ts");
 
@@ -16,7 +16,7 @@ test("a platform team's subclass adds its defaults and forced settings to every 
   const project = new AcmeEksProject({
     name: "orders",
     defaultReleaseBranch: "main",
-    outdir: mkdtempSync(join(tmpdir(), "eks-irsa-starter-")),
+    outdir: temporaryOutdir("eks-irsa-starter-"),
     serviceAccountName: "orders-api",
     namespace: "shop",
   });
@@ -42,7 +42,7 @@ test("the README's example of every top-level option synthesizes", () => {
     "OidcProviderSource",
     "outdir",
     `return new EksIrsaProject({ ...${options}, outdir });`,
-  )(EksIrsaProject, IdentityType, OidcProviderSource, mkdtempSync(join(tmpdir(), "eks-irsa-readme-")));
+  )(EksIrsaProject, IdentityType, OidcProviderSource, temporaryOutdir("eks-irsa-readme-"));
   const files = Testing.synth(project);
   expect(files["Pulumi.prod.yaml"]).toContain("aws:region: eu-west-1");
   expect(files["src/settings.ts"]).toContain('roleName: "orders-prod-orders-api@shop"');

@@ -1,9 +1,24 @@
-import { mkdtempSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { Testing } from "projen";
 import * as YAML from "yaml";
 import { EksIrsaProject, type EksIrsaProjectOptions } from "../src";
+
+/** The temporary folders of this test file's projects, removed when its tests end, pass or fail. */
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const dir of outdirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A fresh temporary folder for a project, removed after the test file. */
+export function temporaryOutdir(prefix = "eks-irsa-unit-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  outdirs.push(dir);
+  return dir;
+}
 
 /**
  * A project in a fresh temporary folder. `Testing.synth` deletes the project's outdir when done:
@@ -13,7 +28,7 @@ export function newProject(options: Partial<EksIrsaProjectOptions> = {}): EksIrs
   return new EksIrsaProject({
     name: "orders-stack",
     defaultReleaseBranch: "main",
-    outdir: mkdtempSync(join(tmpdir(), "eks-irsa-unit-")),
+    outdir: temporaryOutdir(),
     ...options,
   });
 }
