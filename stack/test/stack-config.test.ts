@@ -82,6 +82,27 @@ describe("OIDC provider from a cluster lookup or a stack reference (validated in
     expect(await promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).toBe(OIDC_PROVIDER_ARN);
   });
 
+  test("CLUSTER_LOOKUP: a cluster without an IAM OIDC provider fails with how to create one", async () => {
+    await startMocks({ clusterName: "my-cluster" }, { oidcProviderClientIds: null });
+    await expect(promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).rejects.toThrow(
+      new RegExp(
+        `^EKS cluster "my-cluster" \\(config clusterName\\) has no IAM OIDC provider: ${OIDC_PROVIDER_ARN.replace(/[.*/]/g, "\\$&")} was not found .*` +
+          "eksctl utils associate-iam-oidc-provider --cluster my-cluster --approve",
+        "s",
+      ),
+    );
+  });
+
+  test("CLUSTER_LOOKUP: a provider that does not list a trusted audience fails with how to add it", async () => {
+    await startMocks({ clusterName: "my-cluster" }, { oidcProviderClientIds: ["sts.amazonaws.com"] });
+    await expect(
+      promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP", ["sts.amazonaws.com", "api://orders"])),
+    ).rejects.toThrow(
+      `does not list the audience "api://orders" the roles trust, so STS would refuse every token. Add it: ` +
+        `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${OIDC_PROVIDER_ARN} --client-id api://orders`,
+    );
+  });
+
   test("CLUSTER_LOOKUP with an odd issuer fails with the same message, naming clusterName", async () => {
     await startMocks({ clusterName: "my-cluster" }, { clusterIssuer: "http://oidc.example.com" });
     await expect(promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).rejects.toThrow(

@@ -1,0 +1,53 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { PodIdentityAgentMode } from "./settings-types";
+
+/** The EKS add-on that runs the agent on every node (EKS User Guide, "Set up the Amazon EKS Pod Identity Agent"). */
+export const POD_IDENTITY_AGENT_ADDON = "eks-pod-identity-agent";
+
+export interface PodIdentityAgent {
+  /** The cluster name, known once the agent is there: associations take it as input, so they wait for it. */
+  readonly clusterName: pulumi.Output<string>;
+  /** The add-on this stack installs (mode INSTALL). */
+  readonly addon?: aws.eks.Addon;
+}
+
+/**
+ * Pods get no Pod Identity credentials without the agent: CHECK fails the deployment with what to do when the
+ * cluster lacks the add-on, INSTALL installs it, NONE trusts it is there (EKS Auto Mode has it built in).
+ */
+export function podIdentityAgent(
+  mode: PodIdentityAgentMode,
+  clusterName: string,
+  opts?: pulumi.CustomResourceOptions,
+): PodIdentityAgent {
+  switch (mode) {
+    case "INSTALL": {
+      const addon = new aws.eks.Addon(
+        POD_IDENTITY_AGENT_ADDON,
+        { clusterName, addonName: POD_IDENTITY_AGENT_ADDON },
+        opts,
+      );
+      return { clusterName: addon.clusterName, addon };
+    }
+    case "CHECK":
+      return {
+        clusterName: pulumi.output(
+          aws.eks.getAddon({ clusterName, addonName: POD_IDENTITY_AGENT_ADDON }).then(
+            () => clusterName,
+            (error: unknown) => {
+              throw new Error(
+                `EKS cluster "${clusterName}" (config clusterName) has no "${POD_IDENTITY_AGENT_ADDON}" add-on, so pods ` +
+                  `would get no Pod Identity credentials (${error instanceof Error ? error.message.split("\n")[0] : String(error)}). ` +
+                  `Install it (aws eks create-addon --cluster-name ${clusterName} --addon-name ${POD_IDENTITY_AGENT_ADDON}), ` +
+                  `or let this stack install it: podIdentityAgent: PodIdentityAgentMode.INSTALL in .projenrc.ts. ` +
+                  `On EKS Auto Mode, or with the agent installed another way, set podIdentityAgent: PodIdentityAgentMode.NONE.`,
+              );
+            },
+          ),
+        ),
+      };
+    case "NONE":
+      return { clusterName: pulumi.output(clusterName) };
+  }
+}
