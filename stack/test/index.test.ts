@@ -33,4 +33,11 @@ describe("src/index.ts", () => {
       expect(roleArns[keys[i]]).toBe(`arn:aws:iam::123456789012:role${sa.rolePath ?? "/"}${sa.roleName}`);
     });
   });
+
+  test("exports each account's pod template annotations, for workloads deployed elsewhere", async () => {
+    const podAnnotations = await promiseOf(pulumi.output(program.podAnnotations));
+    for (const key of program.serviceAccounts) {
+      expect(Object.keys(podAnnotations[key])).toEqual(["eks-irsa-template/credentials-hash"]);
+    }
+  });
 });
