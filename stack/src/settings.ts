@@ -4,17 +4,22 @@ import type { StackSettings } from "./settings-types";
 
 export const settings: StackSettings = {
   projectName: "orders-stack",
+  firstStackName: "dev",
   identityType: "IRSA",
+  podIdentityAgent: "CHECK",
   oidcProviderSource: "STACK_CONFIG",
   serviceAccounts: [
     {
       name: "app",
       namespace: "default",
       roleName: "orders-stack-app@default",
+      roleNamePerStack: true,
       rolePath: "/",
       maxSessionDuration: 3600,
       tags: {},
       createServiceAccount: true,
+      createNamespace: false,
+      forcePatch: false,
       annotations: {},
       labels: {},
       managedPolicyArns: ["arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"],

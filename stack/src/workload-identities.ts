@@ -1,7 +1,10 @@
 import * as aws from "@pulumi/aws";
-import type * as k8s from "@pulumi/kubernetes";
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ArnTokenValues } from "./arn-tokens";
+import { podIdentityAgent } from "./pod-identity-agent";
+import { identityKey, legacyNames } from "./resource-names";
+import { roleNameInStack } from "./role-name";
 import { settings as generatedSettings } from "./settings";
 import type { StackSettings } from "./settings-types";
 import { type IdentityConfig, readIdentityConfig } from "./stack-config";
@@ -11,6 +14,11 @@ import { WorkloadIdentity } from "./workload-identity";
 export interface DeclareWorkloadIdentitiesArgs {
   /** Kubernetes provider with enableServerSideApply: true. */
   provider: k8s.Provider;
+  /**
+   * What the binding of a service account waits for, by "<namespace>/<name>": typically the Helm release or
+   * manifests that create an adopted account (createServiceAccount: false).
+   */
+  dependsOn?: Record<string, pulumi.Resource | pulumi.Resource[]>;
   /** Defaults to the generated settings; overridable for tests. */
   stackSettings?: StackSettings;
 }
@@ -18,22 +26,81 @@ export interface DeclareWorkloadIdentitiesArgs {
 /** One WorkloadIdentity per configured service account, keyed "<namespace>/<name>". */
 export function declareWorkloadIdentities({
   provider,
+  dependsOn = {},
   stackSettings = generatedSettings,
 }: DeclareWorkloadIdentitiesArgs): Record<string, WorkloadIdentity> {
+  const keys = stackSettings.serviceAccounts.map(identityKey);
+  const unknown = Object.keys(dependsOn).filter((key) => !keys.includes(key));
+  if (unknown.length > 0) {
+    throw new Error(
+      `declareWorkloadIdentities: dependsOn names ${unknown.join(", ")}, which the settings do not declare; ` +
+        `use "<namespace>/<name>" of one of: ${keys.join(", ")}.`,
+    );
+  }
+  const roleNames = roleNamesInThisStack(stackSettings);
   const identity = readIdentityConfig(stackSettings);
   const arnTokens = arnTokenValues(identity);
-  const identities: Record<string, WorkloadIdentity> = {};
+  const namespaces = createdNamespaces(stackSettings, provider);
+  const agent =
+    identity.identityType === "POD_IDENTITY"
+      ? podIdentityAgent(stackSettings.podIdentityAgent, identity.clusterName)
+      : undefined;
+  // Aliases to the names of before, `<namespace>-<name>`, only where that name was not shared by two accounts.
+  const legacyCounts = new Map<string, number>();
   for (const sa of stackSettings.serviceAccounts) {
-    const key = `${sa.namespace}/${sa.name}`;
+    const legacy = legacyNames.identity(sa);
+    legacyCounts.set(legacy, (legacyCounts.get(legacy) ?? 0) + 1);
+  }
+
+  const identities: Record<string, WorkloadIdentity> = {};
+  stackSettings.serviceAccounts.forEach((sa, i) => {
+    const key = keys[i];
     if (identities[key]) throw new Error(`Service account ${key} is configured twice.`);
-    identities[key] = new WorkloadIdentity(`${sa.namespace}-${sa.name}`, {
+    const legacy = legacyNames.identity(sa);
+    identities[key] = new WorkloadIdentity({
       settings: sa,
       identity,
+      roleName: roleNames[i],
       arnTokens,
       provider,
+      namespace: namespaces.get(sa.namespace),
+      podIdentityClusterName: agent?.clusterName,
+      dependsOn: [dependsOn[key] ?? []].flat(),
+      legacyName: legacyCounts.get(legacy) === 1 ? legacy : undefined,
     });
-  }
+  });
   return identities;
+}
+
+/** The role names in the running stack; two that IAM would take for one (it ignores case) stop the program. */
+function roleNamesInThisStack(stackSettings: StackSettings): string[] {
+  const stack = pulumi.getStack();
+  const names = stackSettings.serviceAccounts.map((sa) => roleNameInStack(sa, stack, stackSettings.firstStackName));
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    const earlier = seen.get(name.toLowerCase());
+    if (earlier !== undefined) {
+      throw new Error(
+        `${identityKey(stackSettings.serviceAccounts[i])} and ${identityKey(stackSettings.serviceAccounts[earlier])} ` +
+          `would both use IAM role "${name}" in stack "${stack}" (IAM role names ignore case); give one of them another roleName.`,
+      );
+    }
+    seen.set(name.toLowerCase(), i);
+  });
+  return names;
+}
+
+/** One Namespace per namespace whose entries say createNamespace (the generator checks that they all agree). */
+function createdNamespaces(stackSettings: StackSettings, provider: k8s.Provider): Map<string, k8s.core.v1.Namespace> {
+  const namespaces = new Map<string, k8s.core.v1.Namespace>();
+  for (const sa of stackSettings.serviceAccounts) {
+    if (!sa.createNamespace || namespaces.has(sa.namespace)) continue;
+    namespaces.set(
+      sa.namespace,
+      new k8s.core.v1.Namespace(sa.namespace, { metadata: { name: sa.namespace } }, { provider }),
+    );
+  }
+  return namespaces;
 }
 
 /** IRSA: the OIDC provider's account and partition (no AWS call); Pod Identity: the caller's. */
