@@ -1,4 +1,4 @@
-import type { EksIrsaProjectOptions } from "../src";
+import { type EksIrsaProjectOptions, IdentityType } from "../src";
 
 /**
  * Every bad input the project type is tried with, and the exact line it answers with.
@@ -50,7 +50,47 @@ export const BAD_INPUTS: BadInput[] = [
       ],
     },
     message:
-      'serviceAccounts[1].roleName: role name "shared" is already used by serviceAccounts[0].roleName; IAM role names are unique per account, give one of them another roleName.',
+      'serviceAccounts[1].roleName: role name "shared" is already used by serviceAccounts[0].roleName; IAM role names are unique per account, ignoring case; give one of them another roleName.',
+  },
+  {
+    input: "two role names that differ only in case",
+    options: {
+      serviceAccounts: [
+        { name: "api", namespace: "shop", roleName: "Orders" },
+        { name: "web", namespace: "shop", roleName: "orders" },
+      ],
+    },
+    message:
+      'serviceAccounts[1].roleName: role name "orders" is already used by serviceAccounts[0].roleName; IAM role names are unique per account, ignoring case; give one of them another roleName.',
+  },
+  {
+    input: "createNamespace on some entries of a namespace only",
+    options: {
+      serviceAccounts: [
+        { name: "api", namespace: "shop", createNamespace: true },
+        { name: "web", namespace: "shop" },
+      ],
+    },
+    message:
+      'serviceAccounts[1].createNamespace: namespace "shop" is created by serviceAccounts[0].createNamespace but not by serviceAccounts[1].createNamespace; set createNamespace the same on every entry of a namespace.',
+  },
+  {
+    input: "createNamespace of a built-in namespace",
+    options: { serviceAccounts: [{ name: "api", namespace: "kube-system", createNamespace: true }] },
+    message:
+      'serviceAccounts[0].createNamespace: namespace "kube-system" exists in every cluster, and a stack that created it would delete it on destroy; remove createNamespace.',
+  },
+  {
+    input: "forcePatch on a created service account",
+    options: sa({ forcePatch: true }),
+    message:
+      "serviceAccounts[0].forcePatch: true applies to an adopted service account, and this stack creates shop/api; remove forcePatch, or set createServiceAccount: false.",
+  },
+  {
+    input: "forcePatch with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ createServiceAccount: false, forcePatch: true }) },
+    message:
+      "serviceAccounts[0].forcePatch: true has no effect with identityType POD_IDENTITY: Pod Identity binds the role with an association, not an annotation; remove forcePatch.",
   },
   {
     input: "role name over 64 characters",

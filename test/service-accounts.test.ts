@@ -23,6 +23,8 @@ const EVERY_FIELD: ServiceAccountOptions = {
   maxSessionDuration: 7200,
   tags: { team: "data", "cost-center": "42" },
   createServiceAccount: false,
+  createNamespace: true,
+  forcePatch: true,
   annotations: { owner: "data" },
   labels: { tier: "batch" },
   managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
@@ -45,7 +47,7 @@ const EVERY_FIELD: ServiceAccountOptions = {
 };
 
 describe("serviceAccounts", () => {
-  test("declares every entry, each with its own role name of at most 64 characters", () => {
+  test("declares every entry, each with its own role name (the program shortens those past 64 characters)", () => {
     const settings = declaredSettings(synth({ serviceAccounts: THREE }));
     expect(settings.serviceAccounts.map((sa: any) => `${sa.namespace}/${sa.name}`)).toEqual([
       "shop/api",
@@ -55,14 +57,20 @@ describe("serviceAccounts", () => {
     const roleNames: string[] = settings.serviceAccounts.map((sa: any) => sa.roleName);
     expect(new Set(roleNames).size).toBe(3);
     expect(roleNames.slice(0, 2)).toEqual(["orders-stack-api@shop", "orders-stack-api@billing"]);
-    expect(roleNames[2]).toHaveLength(64);
+    expect(roleNames[2]).toBe(`orders-stack-${"a".repeat(60)}@batch`);
+    expect(settings.serviceAccounts.map((sa: any) => sa.roleNamePerStack)).toEqual([true, true, true]);
   });
 
   test("an entry carries every role, trust, annotation and policy setting into the stack", () => {
     const { exampleDeployment: _example, exampleDeploymentImage: image, ...rest } = EVERY_FIELD;
     const settings = declaredSettings(synth({ serviceAccounts: [EVERY_FIELD] }));
-    // Everything as given; the example Deployment resolved into its image and replica count.
-    expect(settings.serviceAccounts[0]).toEqual({ ...rest, exampleDeployment: { image, replicas: 1 } });
+    // Everything as given; the example Deployment resolved into its image and replica count; a given role name is
+    // the same in every stack.
+    expect(settings.serviceAccounts[0]).toEqual({
+      ...rest,
+      roleNamePerStack: false,
+      exampleDeployment: { image, replicas: 1 },
+    });
   });
 
   test("an entry without options gets the defaults: its own role, trusting sts.amazonaws.com, no policies", () => {
@@ -71,10 +79,13 @@ describe("serviceAccounts", () => {
       name: "api",
       namespace: "default",
       roleName: "orders-stack-api@default",
+      roleNamePerStack: true,
       rolePath: "/",
       maxSessionDuration: 3600,
       tags: {},
       createServiceAccount: true,
+      createNamespace: false,
+      forcePatch: false,
       annotations: {},
       labels: {},
       managedPolicyArns: [],

@@ -1,6 +1,7 @@
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { IdentityType } from "./identity-type";
 import { OidcProviderSource } from "./oidc-provider-source";
+import { PodIdentityAgentMode } from "./pod-identity-agent-mode";
 import { PolicyEffect } from "./policy-statement";
 import { roleNameFor } from "./role-name";
 import type { ServiceAccountOptions } from "./service-account-options";
@@ -14,6 +15,7 @@ export const DEFAULTS = {
   region: "us-east-1",
   identityType: IdentityType.IRSA,
   oidcProviderSource: OidcProviderSource.STACK_CONFIG,
+  podIdentityAgent: PodIdentityAgentMode.CHECK,
   rolePath: "/",
   maxSessionDuration: 3600,
   audience: "sts.amazonaws.com",
@@ -33,6 +35,7 @@ export function resolveStackSettings(options: EksIrsaProjectOptions): StackSetti
     region: options.region ?? DEFAULTS.region,
     identityType: options.identityType ?? DEFAULTS.identityType,
     oidcProviderSource: options.oidcProviderSource ?? DEFAULTS.oidcProviderSource,
+    podIdentityAgent: options.podIdentityAgent ?? DEFAULTS.podIdentityAgent,
     serviceAccounts: serviceAccounts.map((sa) => resolveServiceAccount(sa, roleNamePrefix)),
   };
 }
@@ -67,11 +70,14 @@ function resolveServiceAccount(options: ServiceAccountOptions, roleNamePrefix: s
     name: options.name,
     namespace,
     roleName: options.roleName ?? roleNameFor({ name: options.name, namespace }, roleNamePrefix),
+    roleNamePerStack: options.roleName === undefined,
     rolePath: options.rolePath ?? DEFAULTS.rolePath,
     permissionsBoundaryArn: options.permissionsBoundaryArn,
     maxSessionDuration: options.maxSessionDuration ?? DEFAULTS.maxSessionDuration,
     tags: options.tags ?? {},
     createServiceAccount: options.createServiceAccount ?? true,
+    createNamespace: options.createNamespace ?? false,
+    forcePatch: options.forcePatch ?? false,
     annotations: options.annotations ?? {},
     labels: options.labels ?? {},
     managedPolicyArns: options.managedPolicyArns ?? [],

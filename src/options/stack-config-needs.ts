@@ -1,5 +1,6 @@
 import { IdentityType } from "./identity-type";
 import { OidcProviderSource } from "./oidc-provider-source";
+import { DEFAULTS } from "./resolve-stack-settings";
 import type { StackSettings } from "./stack-settings";
 
 /**
@@ -24,4 +25,14 @@ export function stackConfigNeedsOf(settings: StackSettings): StackConfigNeeds {
     stackReference: irsa && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE,
     additionalOidcProviderArns: irsa,
   };
+}
+
+/** IRSA: the audiences besides sts.amazonaws.com the roles trust, which the IAM OIDC provider must list as client IDs. */
+export function customAudiencesOf(settings: StackSettings): string[] {
+  if (settings.identityType !== IdentityType.IRSA) {
+    return [];
+  }
+  return [...new Set(settings.serviceAccounts.map((sa) => sa.audience))].filter(
+    (audience) => audience !== DEFAULTS.audience,
+  );
 }

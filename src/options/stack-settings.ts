@@ -1,5 +1,6 @@
 import type { IdentityType } from "./identity-type";
 import type { OidcProviderSource } from "./oidc-provider-source";
+import type { PodIdentityAgentMode } from "./pod-identity-agent-mode";
 import type { PolicyEffect } from "./policy-statement";
 
 /**
@@ -12,18 +13,24 @@ export interface StackSettings {
   readonly region: string;
   readonly identityType: IdentityType;
   readonly oidcProviderSource: OidcProviderSource;
+  readonly podIdentityAgent: PodIdentityAgentMode;
   readonly serviceAccounts: ServiceAccountSettings[];
 }
 
 export interface ServiceAccountSettings {
   readonly name: string;
   readonly namespace: string;
+  /** The role's name in the first stack; unshortened (the program fits it to 64 characters). */
   readonly roleName: string;
+  /** Derived (stacks but the first add `@<stack>`), not given. */
+  readonly roleNamePerStack: boolean;
   readonly rolePath: string;
   readonly permissionsBoundaryArn?: string;
   readonly maxSessionDuration: number;
   readonly tags: Record<string, string>;
   readonly createServiceAccount: boolean;
+  readonly createNamespace: boolean;
+  readonly forcePatch: boolean;
   readonly annotations: Record<string, string>;
   readonly labels: Record<string, string>;
   readonly managedPolicyArns: string[];

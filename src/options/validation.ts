@@ -1,4 +1,5 @@
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
+import { IdentityType } from "./identity-type";
 import { MAX_ROLE_NAME_LENGTH } from "./role-name";
 import type { ServiceAccountSettings, StackSettings } from "./stack-settings";
 import { estimateTrustPolicyLength, TRUST_POLICY_QUOTA } from "./trust-policy-size";
@@ -13,6 +14,8 @@ const POLICY_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}|aws|\\$\\{account
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*?]+$/;
 const PULUMI_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** Namespaces every cluster has: a stack that created one would delete it on destroy. */
+const BUILT_IN_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
 /** Failed validation of the project options: every problem, one per line. */
 export class OptionsValidationError extends Error {
@@ -78,8 +81,10 @@ export function validateOptions(options: EksIrsaProjectOptions, settings: StackS
     // A derived role name is valid whenever its parts are: only a given one needs checking.
     const roleNameGiven = options.serviceAccounts?.[index]?.roleName !== undefined;
     problems.push(...validateServiceAccount(serviceAccount, roleNameGiven, (field) => pathOf(index, field)));
+    problems.push(...validateAdoption(serviceAccount, settings.identityType, (field) => pathOf(index, field)));
   });
   problems.push(...findDuplicates(settings.serviceAccounts, pathOf));
+  problems.push(...findNamespaceDisagreements(settings.serviceAccounts, pathOf));
   return problems;
 }
 
@@ -181,6 +186,54 @@ function validateServiceAccount(
   return problems;
 }
 
+/** forcePatch takes an annotation over on an adopted account: meaningless where there is no patch of one. */
+function validateAdoption(
+  sa: ServiceAccountSettings,
+  identityType: IdentityType,
+  path: (field: string) => string,
+): string[] {
+  if (!sa.forcePatch) {
+    return [];
+  }
+  if (identityType !== IdentityType.IRSA) {
+    return [
+      `${path("forcePatch")}: true has no effect with identityType ${identityType}: Pod Identity binds the role with an association, not an annotation; remove forcePatch.`,
+    ];
+  }
+  if (sa.createServiceAccount) {
+    return [
+      `${path("forcePatch")}: true applies to an adopted service account, and this stack creates ${sa.namespace}/${sa.name}; remove forcePatch, or set createServiceAccount: false.`,
+    ];
+  }
+  return [];
+}
+
+/**
+ * A namespace is created once, by every entry in it or by none: otherwise removing one entry would delete the
+ * namespace, and everything in it, under the others. Built-in namespaces are never created.
+ */
+function findNamespaceDisagreements(serviceAccounts: ServiceAccountSettings[], pathOf: OptionPath): string[] {
+  const problems: string[] = [];
+  const firstByNamespace = new Map<string, number>();
+  serviceAccounts.forEach((sa, index) => {
+    if (sa.createNamespace && BUILT_IN_NAMESPACES.includes(sa.namespace)) {
+      problems.push(
+        `${pathOf(index, "createNamespace")}: namespace ${quote(sa.namespace)} exists in every cluster, and a stack that created it would delete it on destroy; remove createNamespace.`,
+      );
+    }
+    const first = firstByNamespace.get(sa.namespace);
+    if (first === undefined) {
+      firstByNamespace.set(sa.namespace, index);
+    } else if (serviceAccounts[first].createNamespace !== sa.createNamespace) {
+      const creator = sa.createNamespace ? index : first;
+      problems.push(
+        `${pathOf(index, "createNamespace")}: namespace ${quote(sa.namespace)} is created by ${pathOf(creator, "createNamespace")} but not by ${pathOf(creator === index ? first : index, "createNamespace")}; set createNamespace the same on every entry of a namespace.`,
+      );
+    }
+  });
+  return problems;
+}
+
 function checkServiceAccountName(name: string, path: string, wildcardsAllowed: boolean): string[] {
   if (WILDCARD.test(name)) {
     if (!wildcardsAllowed) {
@@ -221,13 +274,14 @@ function findDuplicates(serviceAccounts: ServiceAccountSettings[], pathOf: Optio
     } else {
       firstByAccount.set(account, index);
     }
-    const earlierRole = firstByRole.get(sa.roleName);
+    // IAM role names are unique ignoring case.
+    const earlierRole = firstByRole.get(sa.roleName.toLowerCase());
     if (earlierRole !== undefined && earlier === undefined) {
       problems.push(
-        `${pathOf(index, "roleName")}: role name ${quote(sa.roleName)} is already used by ${pathOf(earlierRole, "roleName")}; IAM role names are unique per account, give one of them another roleName.`,
+        `${pathOf(index, "roleName")}: role name ${quote(sa.roleName)} is already used by ${pathOf(earlierRole, "roleName")}; IAM role names are unique per account, ignoring case; give one of them another roleName.`,
       );
     } else if (earlierRole === undefined) {
-      firstByRole.set(sa.roleName, index);
+      firstByRole.set(sa.roleName.toLowerCase(), index);
     }
   });
   return problems;
