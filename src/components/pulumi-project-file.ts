@@ -22,9 +22,11 @@ export class PulumiProjectFile extends YamlFile {
       obj: {
         name: settings.projectName,
         description: `Kubernetes service accounts and the IAM roles their pods assume (${identity}).`,
-        // Pulumi runs the compiled program (`npx projen compile`): no TypeScript at deploy time.
-        runtime: { name: "nodejs", options: { packagemanager: project.package.packageManager, typescript: false } },
-        main: `${project.libdir}/index.js`,
+        // Pulumi runs the program from source, so `pulumi up` always deploys what src/ says, compiled or not:
+        // its nodejs runtime registers ts-node with tsconfig.json (@pulumi/pulumi cmd/run/run.js), whose
+        // "ts-node" options pick swc, a transpiler without a type check (StackToolchain).
+        runtime: { name: "nodejs", options: { packagemanager: project.package.packageManager, typescript: true } },
+        main: `${project.srcdir}/index.ts`,
         config: configDeclarationsFor(settings),
       },
     });
