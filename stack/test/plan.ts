@@ -152,6 +152,8 @@ async function main(): Promise<void> {
   // Whatever stack the config references, its output is the mocks' OIDC provider ARN.
   const outputName = config.oidcProviderOutputName || DEFAULT_OIDC_PROVIDER_OUTPUT;
   await startMocks(config, {
+    // As that stack: its role names are the ones it would deploy.
+    stack,
     stackOutputs: { [config.oidcProviderStackReference]: { [outputName]: OIDC_PROVIDER_ARN } },
   });
   // The program registers its resources when loaded, so only after the mocks are in place.
