@@ -2,8 +2,8 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { Testing } from "projen";
 // The README's example imports this package by name, as its users do: jest maps it to src/.
-import { AcmeEksProject } from "../examples/acme-eks-project";
 import { temporaryOutdir } from "./project-fixture";
+import { AcmeEksProject } from "../examples/acme-eks-project";
 
 const EXAMPLE = join(__dirname, "..", "examples", "acme-eks-project.ts");
 
@@ -43,13 +43,7 @@ test("the README's example of every top-level option synthesizes", () => {
     "PodIdentityAgentMode",
     "outdir",
     `return new EksIrsaProject({ ...${options}, outdir });`,
-  )(
-    EksIrsaProject,
-    IdentityType,
-    OidcProviderSource,
-    PodIdentityAgentMode,
-    temporaryOutdir("eks-irsa-readme-"),
-  );
+  )(EksIrsaProject, IdentityType, OidcProviderSource, PodIdentityAgentMode, temporaryOutdir("eks-irsa-readme-"));
   const files = Testing.synth(project);
   expect(files["Pulumi.prod.yaml"]).toContain("aws:region: eu-west-1");
   expect(files["src/settings.ts"]).toContain('roleName: "orders-prod-orders-api@shop"');
