@@ -30,6 +30,7 @@ const project = new cdk.JsiiProject({
     STACK_DEV_DEPENDENCIES.yaml,
     STACK_DEV_DEPENDENCIES.swcCore,
     STACK_DEV_DEPENDENCIES.swcJest,
+    STACK_DEV_DEPENDENCIES.iamSimulate,
   ],
 
   jestOptions: {

@@ -33,6 +33,7 @@ export class StackToolchain extends Component {
         STACK_DEV_DEPENDENCIES.swcJest,
         STACK_DEV_DEPENDENCIES.fastCheck,
         STACK_DEV_DEPENDENCIES.yaml,
+        STACK_DEV_DEPENDENCIES.iamSimulate,
         ...(options.devDeps ?? []),
       ],
       projenrcTs: true,

@@ -17,6 +17,8 @@ export const STACK_DEV_DEPENDENCIES = {
   fastCheck: "fast-check@^4",
   // `npx projen plan` reads the stack config and prints Kubernetes objects.
   yaml: "yaml@^2",
+  // The tests check what a role's policies allow with a real IAM policy evaluation engine.
+  iamSimulate: "@cloud-copilot/iam-simulate@^0.1.173",
 } as const;
 
 /** GitHub Actions of the stack's workflows, pinned to a major version. */

@@ -1,6 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import {
+  addonManagedPolicyArns,
+  addonNeedsRegion,
+  addonPolicyDocument,
+  type AddonContext,
+  fillAddonTokens,
+} from "./addon-policies";
 import { type ArnTokenValues, substituteArnTokens } from "./arn-tokens";
 import { inlinePolicyDocument } from "./inline-policy";
 import { createIamRoleForServiceAccount } from "./irsa";
@@ -44,6 +51,11 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
         `${s.namespace}/${s.name}: additionalServiceAccounts is IRSA-only; add one entry per service account for Pod Identity.`,
       );
     }
+    // Also checked before registering: an add-on policy without the scope it needs throws here.
+    const addonDocuments = s.addonPolicies.map((addon) => ({
+      addon,
+      document: addonPolicyDocument(addon, s.addonScope ?? {}),
+    }));
     super("eks-irsa:index:WorkloadIdentity", name, {}, opts);
     const k8sOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
     const tokens = pulumi.output(args.arnTokens);
@@ -106,7 +118,19 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       const policy = tokens.apply((t) => JSON.stringify(inlinePolicyDocument(s.policyStatements, t)));
       this.policies.push(new aws.iam.RolePolicy(`${name}-inline`, { role: this.role.name, policy }, { parent: this }));
     }
-    for (const arn of new Set(s.managedPolicyArns)) {
+    const addonContext: pulumi.Output<AddonContext> = s.addonPolicies.some(addonNeedsRegion)
+      ? pulumi
+          .all([tokens, aws.getRegionOutput({}, { parent: this }).region])
+          .apply(([t, region]) => ({ ...t, region }))
+      : tokens;
+    for (const { addon, document } of addonDocuments) {
+      if (!document) continue;
+      const policy = addonContext.apply((context) => JSON.stringify(fillAddonTokens(document, context)));
+      this.policies.push(
+        new aws.iam.RolePolicy(`${name}-addon-${addonKey(addon)}`, { role: this.role.name, policy }, { parent: this }),
+      );
+    }
+    for (const arn of new Set([...s.managedPolicyArns, ...s.addonPolicies.flatMap(addonManagedPolicyArns)])) {
       this.policies.push(
         new aws.iam.RolePolicyAttachment(
           `${name}-${policyKey(arn)}`,
@@ -148,6 +172,11 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
     }
     this.registerOutputs({ roleArn: this.role.arn, roleName: this.role.name });
   }
+}
+
+/** Resource-name suffix of an add-on's inline policy: "EXTERNAL_DNS" -> "external-dns". */
+function addonKey(addon: string): string {
+  return addon.toLowerCase().replace(/_/g, "-");
 }
 
 /** Stable resource-name suffix for a policy ARN (not its index, so reordering does not replace attachments). */
