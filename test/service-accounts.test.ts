@@ -1,4 +1,4 @@
-import { IdentityType, PolicyEffect, type ServiceAccountOptions } from "../src";
+import { AddonPolicy, IdentityType, PolicyEffect, type ServiceAccountOptions } from "../src";
 import { synth } from "./project-fixture";
 
 /** Evaluates the generated `src/settings.ts` (a typed object literal) into the data it declares. */
@@ -35,6 +35,9 @@ const EVERY_FIELD: ServiceAccountOptions = {
       conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-west-1"] }],
     },
   ],
+  addonPolicies: [AddonPolicy.VELERO, AddonPolicy.EBS_CSI_DRIVER],
+  s3BucketArns: ["arn:${partition}:s3:::jobs-backups"],
+  kmsKeyArns: ["arn:${partition}:kms:eu-west-1:${accountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
   audience: "api://jobs",
   additionalServiceAccounts: [{ name: "worker-*", namespace: "jobs" }],
   allowWildcardSubjects: true,
@@ -59,10 +62,21 @@ describe("serviceAccounts", () => {
   });
 
   test("an entry carries every role, trust, annotation and policy setting into the stack", () => {
-    const { exampleDeployment: _example, exampleDeploymentImage: image, ...rest } = EVERY_FIELD;
+    const {
+      exampleDeployment: _example,
+      exampleDeploymentImage: image,
+      s3BucketArns,
+      kmsKeyArns,
+      ...rest
+    } = EVERY_FIELD;
     const settings = declaredSettings(synth({ serviceAccounts: [EVERY_FIELD] }));
-    // Everything as given; the example Deployment resolved into its image and replica count.
-    expect(settings.serviceAccounts[0]).toEqual({ ...rest, exampleDeployment: { image, replicas: 1 } });
+    // Everything as given; the example Deployment resolved into its image and replica count, the add-on
+    // policies' scoping options gathered.
+    expect(settings.serviceAccounts[0]).toEqual({
+      ...rest,
+      addonScope: { s3BucketArns, kmsKeyArns },
+      exampleDeployment: { image, replicas: 1 },
+    });
   });
 
   test("an entry without options gets the defaults: its own role, trusting sts.amazonaws.com, no policies", () => {
@@ -79,6 +93,7 @@ describe("serviceAccounts", () => {
       labels: {},
       managedPolicyArns: [],
       policyStatements: [],
+      addonPolicies: [],
       audience: "sts.amazonaws.com",
       additionalServiceAccounts: [],
       allowWildcardSubjects: false,

@@ -1,10 +1,11 @@
+import { ADDON_SCOPE_OPTION_NAMES } from "./addon-scope-options";
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { IdentityType } from "./identity-type";
 import { OidcProviderSource } from "./oidc-provider-source";
 import { PolicyEffect } from "./policy-statement";
 import { roleNameFor } from "./role-name";
 import type { ServiceAccountOptions } from "./service-account-options";
-import type { ServiceAccountSettings, StackSettings } from "./stack-settings";
+import type { AddonScopeSettings, ServiceAccountSettings, StackSettings } from "./stack-settings";
 
 /** The defaults of {@link EksIrsaProjectOptions} and {@link ServiceAccountOptions}, in one place. */
 export const DEFAULTS = {
@@ -82,6 +83,8 @@ function resolveServiceAccount(options: ServiceAccountOptions, roleNamePrefix: s
       resources: statement.resources,
       conditions: statement.conditions,
     })),
+    addonPolicies: [...new Set(options.addonPolicies ?? [])],
+    addonScope: addonScopeOf(options),
     audience: options.audience ?? DEFAULTS.audience,
     additionalServiceAccounts: options.additionalServiceAccounts ?? [],
     allowWildcardSubjects: options.allowWildcardSubjects ?? false,
@@ -91,4 +94,9 @@ function resolveServiceAccount(options: ServiceAccountOptions, roleNamePrefix: s
       ? { image: options.exampleDeploymentImage ?? DEFAULTS.exampleDeploymentImage, replicas: 1 }
       : undefined,
   };
+}
+
+function addonScopeOf(options: ServiceAccountOptions): AddonScopeSettings | undefined {
+  const set = ADDON_SCOPE_OPTION_NAMES.filter((option) => options[option] !== undefined);
+  return set.length > 0 ? Object.fromEntries(set.map((option) => [option, options[option]])) : undefined;
 }

@@ -1,3 +1,5 @@
+import type { AddonPolicy } from "./addon-policy";
+import type { AddonScopeOption } from "./addon-scope-options";
 import type { IdentityType } from "./identity-type";
 import type { OidcProviderSource } from "./oidc-provider-source";
 import type { PolicyEffect } from "./policy-statement";
@@ -28,6 +30,9 @@ export interface ServiceAccountSettings {
   readonly labels: Record<string, string>;
   readonly managedPolicyArns: string[];
   readonly policyStatements: PolicyStatementSettings[];
+  readonly addonPolicies: AddonPolicy[];
+  /** The scoping options that are set, only when some are. */
+  readonly addonScope?: AddonScopeSettings;
   readonly audience: string;
   readonly additionalServiceAccounts: { name: string; namespace: string }[];
   readonly allowWildcardSubjects: boolean;
@@ -35,6 +40,10 @@ export interface ServiceAccountSettings {
   readonly tokenExpirationSeconds?: number;
   readonly exampleDeployment?: ExampleDeploymentSettings;
 }
+
+export type AddonScopeSettings = {
+  readonly [option in AddonScopeOption]?: option extends "addonClusterName" ? string : string[];
+};
 
 export interface PolicyStatementSettings {
   readonly sid?: string;

@@ -1,3 +1,4 @@
+import { validateAddonPolicies } from "./addon-policy-validation";
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { MAX_ROLE_NAME_LENGTH } from "./role-name";
 import type { ServiceAccountSettings, StackSettings } from "./stack-settings";
@@ -172,6 +173,7 @@ function validateServiceAccount(
       );
     }
   });
+  problems.push(...validateAddonPolicies(sa, path));
   const trustPolicyLength = estimateTrustPolicyLength(sa);
   if (trustPolicyLength > TRUST_POLICY_QUOTA) {
     problems.push(

@@ -29,6 +29,7 @@ export const settings: StackSettings = {
           ],
         },
       ],
+      addonPolicies: [],
       audience: "sts.amazonaws.com",
       additionalServiceAccounts: [],
       allowWildcardSubjects: false,
