@@ -2,7 +2,8 @@ import { createHash } from "crypto";
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { AddonPolicy } from "../src";
-import { ADDON_SCOPE_OPTIONS } from "../src/options/addon-scope-options";
+import { ADDON_POLICY_RULES, addonDocumentsOf, managedPolicyArnsOf } from "../src/options/addon-policy-rules";
+import type { ServiceAccountSettings } from "../src/options/stack-settings";
 import { ADDON_POLICIES, addonManagedPolicyArns, addonPolicyDocument } from "../stack/src/addon-policies";
 import { MANAGED_POLICIES, PUBLISHED_DOCUMENTS, type PublishedDocument } from "../stack/src/addon-policy-sources";
 import type { AddonScopeSettings } from "../stack/src/settings-types";
@@ -78,7 +79,7 @@ describe("published add-on policies", () => {
 
   // The project type refuses at synth what the stack would refuse at run time: both read the same rule.
   test.each(Object.values(AddonPolicy))("%s needs the same scoping options at synth and at run time", (addon) => {
-    const { required } = ADDON_SCOPE_OPTIONS[addon];
+    const { required } = ADDON_POLICY_RULES[addon];
     const withoutRequired = Object.fromEntries(
       Object.entries(FULL_SCOPE).filter(([option]) => !required.includes(option as never)),
     );
@@ -89,6 +90,21 @@ describe("published add-on policies", () => {
       for (const option of required) {
         expect(() => addonPolicyDocument(addon, { ...withoutRequired, [option]: FULL_SCOPE[option] })).not.toThrow();
       }
+    }
+  });
+
+  // The README's diagram is drawn from the project type's rules; the stack's readme-diagram test checks it too.
+  test.each(Object.values(AddonPolicy))("%s: the project type knows the policies the stack creates", (addon) => {
+    const [firstRequired] = ADDON_POLICY_RULES[addon].required;
+    const minimal: AddonScopeSettings = firstRequired ? { [firstRequired]: FULL_SCOPE[firstRequired] } : {};
+    for (const scope of [minimal, FULL_SCOPE]) {
+      const sa = {
+        addonPolicies: [addon],
+        addonScope: scope,
+        managedPolicyArns: [],
+      } as unknown as ServiceAccountSettings;
+      expect(addonDocumentsOf(sa)).toEqual(addonPolicyDocument(addon, scope) ? [addon] : []);
+      expect(managedPolicyArnsOf(sa)).toEqual(addonManagedPolicyArns(addon));
     }
   });
 });

@@ -1,5 +1,5 @@
 import { AddonPolicy } from "./addon-policy";
-import { ADDON_SCOPE_OPTION_NAMES, ADDON_SCOPE_OPTIONS, type AddonScopeOption } from "./addon-scope-options";
+import { ADDON_SCOPE_OPTION_NAMES, ADDON_POLICY_RULES, type AddonScopeOption } from "./addon-policy-rules";
 import type { ServiceAccountSettings } from "./stack-settings";
 
 const PARTITION = "(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|\\$\\{partition\\})";
@@ -80,7 +80,7 @@ export function validateAddonPolicies(sa: ServiceAccountSettings, path: (field: 
       );
       return;
     }
-    const { required } = ADDON_SCOPE_OPTIONS[policy];
+    const { required } = ADDON_POLICY_RULES[policy];
     if (required.length > 0 && !required.some(isSet)) {
       problems.push(missingScope(policy, required, path));
     }
@@ -90,8 +90,8 @@ export function validateAddonPolicies(sa: ServiceAccountSettings, path: (field: 
   for (const option of ADDON_SCOPE_OPTION_NAMES) {
     const value = scope[option];
     if (value === undefined) continue;
-    const readers = (Object.keys(ADDON_SCOPE_OPTIONS) as AddonPolicy[]).filter((policy) => {
-      const { required, optional } = ADDON_SCOPE_OPTIONS[policy];
+    const readers = (Object.keys(ADDON_POLICY_RULES) as AddonPolicy[]).filter((policy) => {
+      const { required, optional } = ADDON_POLICY_RULES[policy];
       return required.includes(option) || optional.includes(option);
     });
     if (!readers.some((policy) => listed.includes(policy))) {

@@ -1,4 +1,4 @@
-import { ADDON_SCOPE_OPTION_NAMES } from "./addon-scope-options";
+import { ADDON_SCOPE_OPTION_NAMES } from "./addon-policy-rules";
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { IdentityType } from "./identity-type";
 import { OidcProviderSource } from "./oidc-provider-source";

@@ -1,5 +1,5 @@
 import type { AddonPolicy } from "./addon-policy";
-import type { AddonScopeOption } from "./addon-scope-options";
+import type { AddonScopeOption } from "./addon-policy-rules";
 import type { IdentityType } from "./identity-type";
 import type { OidcProviderSource } from "./oidc-provider-source";
 import type { PolicyEffect } from "./policy-statement";

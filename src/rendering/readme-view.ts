@@ -4,6 +4,7 @@ import { toMermaidFlowchart } from "./mermaid-flowchart";
 import { resourceGraphOf } from "./resource-graph";
 import { PULUMI_PREVIEW_SECRETS, PulumiPreviewWorkflow } from "../components/pulumi-preview-workflow";
 import { configDeclarationsFor, requiredConfigKeysOf } from "../components/pulumi-project-file";
+import { managedPolicyArnsOf } from "../options/addon-policy-rules";
 import { IdentityType } from "../options/identity-type";
 import type { PolicyStatementSettings, ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
@@ -41,7 +42,9 @@ export interface ServiceAccountView {
   readonly trust: string;
   /** One line per statement. */
   readonly inlinePolicy: string[];
-  /** The distinct ARNs, comma-separated; empty for none. */
+  /** The add-ons whose published policies the role gets, comma-separated; empty for none. */
+  readonly addonPolicies: string;
+  /** The distinct ARNs (the entry's and its add-ons'), comma-separated; empty for none. */
   readonly managedPolicies: string;
   readonly exampleDeployment: string | false;
 }
@@ -58,7 +61,7 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
   const irsa = settings.identityType === IdentityType.IRSA;
   const requiredConfig = requiredConfigKeysOf(settings);
   const arns = settings.serviceAccounts.flatMap((sa) => [
-    ...sa.managedPolicyArns,
+    ...managedPolicyArnsOf(sa),
     ...sa.policyStatements.flatMap((statement) => statement.resources),
     sa.permissionsBoundaryArn ?? "",
   ]);
@@ -123,7 +126,8 @@ function serviceAccountView(sa: ServiceAccountSettings, irsa: boolean): ServiceA
     ].join(", "),
     trust: irsa ? irsaTrustText(sa) : podIdentityTrustText(),
     inlinePolicy: sa.policyStatements.map(statementText),
-    managedPolicies: [...new Set(sa.managedPolicyArns)].map(code).join(", "),
+    addonPolicies: sa.addonPolicies.map(code).join(", "),
+    managedPolicies: managedPolicyArnsOf(sa).map(code).join(", "),
     exampleDeployment: sa.exampleDeployment
       ? `runs ${code(sa.exampleDeployment.image)} as this service account and logs the role its pods assume (\`aws sts get-caller-identity\`)`
       : false,

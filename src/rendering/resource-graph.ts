@@ -1,3 +1,4 @@
+import { addonDocumentsOf, managedPolicyArnsOf } from "../options/addon-policy-rules";
 import { IdentityType } from "../options/identity-type";
 import { OidcProviderSource } from "../options/oidc-provider-source";
 import type { ServiceAccountSettings, StackSettings } from "../options/stack-settings";
@@ -48,6 +49,7 @@ export type IdentityPart =
   | "serviceAccount"
   | "role"
   | "inlinePolicy"
+  | `addonPolicy${number}`
   | `managedPolicy${number}`
   | "serviceAccountPatch"
   | "podIdentityAssociation"
@@ -119,8 +121,13 @@ function identityGroup(
     policies.push(id("inlinePolicy"));
     nodes.push({ id: id("inlinePolicy"), kind: "RolePolicy", detail: "inline policy" });
   }
-  // One attachment per distinct ARN, in declaration order, as the program creates them.
-  [...new Set(sa.managedPolicyArns)].forEach((arn, j) => {
+  // Then one inline policy per add-on document, and one attachment per distinct ARN (the entry's, then its
+  // add-ons'), in declaration order, as the program creates them.
+  addonDocumentsOf(sa).forEach((addon, j) => {
+    policies.push(id(`addonPolicy${j}`));
+    nodes.push({ id: id(`addonPolicy${j}`), kind: "RolePolicy", detail: `${addon} policy` });
+  });
+  managedPolicyArnsOf(sa).forEach((arn, j) => {
     policies.push(id(`managedPolicy${j}`));
     nodes.push({ id: id(`managedPolicy${j}`), kind: "RolePolicyAttachment", detail: policyNameOf(arn) });
   });

@@ -1,4 +1,4 @@
-import { IdentityType, OidcProviderSource, type EksIrsaProjectOptions } from "../../src";
+import { AddonPolicy, IdentityType, OidcProviderSource, type EksIrsaProjectOptions } from "../../src";
 import { resolveStackSettings } from "../../src/options/resolve-stack-settings";
 import { OIDC_PROVIDER_STACK_NODE_ID, resourceGraphOf, type ResourceGraph } from "../../src/rendering/resource-graph";
 
@@ -46,6 +46,29 @@ describe("the resource graph", () => {
         "sa0_podIdentityAssociation --> sa0_exampleDeployment",
       ]),
     );
+  });
+
+  test("add-on policies: one inline policy per add-on document, their managed policies attached with the entry's", () => {
+    const graph = graphOf({
+      serviceAccounts: [
+        {
+          name: "platform",
+          namespace: "kube-system",
+          createServiceAccount: false,
+          managedPolicyArns: ["arn:${partition}:iam::aws:policy/CloudWatchAgentServerPolicy"],
+          // EBS_CSI_DRIVER has a document only with kmsKeyArns; CLOUDWATCH_OBSERVABILITY has none.
+          addonPolicies: [AddonPolicy.EXTERNAL_DNS, AddonPolicy.EBS_CSI_DRIVER, AddonPolicy.CLOUDWATCH_OBSERVABILITY],
+          route53HostedZoneArns: ["arn:${partition}:route53:::hostedzone/Z0123456789"],
+        },
+      ],
+    });
+    expect(graph.groups[0].nodes.filter((node) => node.kind.startsWith("RolePolicy"))).toEqual([
+      { id: "sa0_addonPolicy0", kind: "RolePolicy", detail: "EXTERNAL_DNS policy" },
+      { id: "sa0_managedPolicy0", kind: "RolePolicyAttachment", detail: "CloudWatchAgentServerPolicy" },
+      { id: "sa0_managedPolicy1", kind: "RolePolicyAttachment", detail: "service-role/AmazonEBSCSIDriverPolicyV2" },
+      { id: "sa0_managedPolicy2", kind: "RolePolicyAttachment", detail: "AWSXrayWriteOnlyAccess" },
+    ]);
+    expect(edgesOf(graph)).toEqual(expect.arrayContaining(["sa0_role --> sa0_addonPolicy0"]));
   });
 
   test("an adopted service account without policies or Deployment is a role and its annotation", () => {
