@@ -40,7 +40,7 @@ export const ADDON_POLICY_RULES: Record<AddonPolicy, AddonPolicyRule> = {
   [AddonPolicy.CERT_MANAGER]: rule(true, ["route53HostedZoneArns"]),
   [AddonPolicy.CLUSTER_AUTOSCALER]: rule(true, ["addonClusterName"]),
   [AddonPolicy.KARPENTER_CONTROLLER]: rule(true, ["addonClusterName"], ["karpenterNodeRoleArns"]),
-  [AddonPolicy.EBS_CSI_DRIVER]: rule("kmsKeyArns", [], ["kmsKeyArns"], ["service-role/AmazonEBSCSIDriverPolicyV2"]),
+  [AddonPolicy.EBS_CSI_DRIVER]: rule("kmsKeyArns", [], ["kmsKeyArns"], ["AmazonEBSCSIDriverPolicyV2"]),
   [AddonPolicy.EFS_CSI_DRIVER]: rule(false, [], [], ["service-role/AmazonEFSCSIDriverPolicy"]),
   [AddonPolicy.FSX_LUSTRE_CSI_DRIVER]: rule(true),
   [AddonPolicy.MOUNTPOINT_S3_CSI_DRIVER]: rule(true, ["s3BucketArns"]),

@@ -225,7 +225,8 @@ export const PUBLISHED_DOCUMENTS = {
 
 export const MANAGED_POLICIES = {
   ebsCsiDriver: {
-    arn: "arn:${partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2",
+    // The driver's docs write service-role/AmazonEBSCSIDriverPolicyV2, but AWS publishes it at the root path.
+    arn: "arn:${partition}:iam::aws:policy/AmazonEBSCSIDriverPolicyV2",
     source: {
       url: github(
         "kubernetes-sigs/aws-ebs-csi-driver",

@@ -262,7 +262,7 @@ describe.each(Object.entries(ACCESS))("%s", (addon, access) => {
 
 describe("add-on policies without a document attach the AWS managed policies their docs name", () => {
   test.each([
-    ["EBS_CSI_DRIVER", ["service-role/AmazonEBSCSIDriverPolicyV2"]],
+    ["EBS_CSI_DRIVER", ["AmazonEBSCSIDriverPolicyV2"]],
     ["EFS_CSI_DRIVER", ["service-role/AmazonEFSCSIDriverPolicy"]],
     ["VPC_CNI", ["AmazonEKS_CNI_Policy"]],
     ["CLOUDWATCH_OBSERVABILITY", ["CloudWatchAgentServerPolicy", "AWSXrayWriteOnlyAccess"]],

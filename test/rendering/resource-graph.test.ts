@@ -65,7 +65,7 @@ describe("the resource graph", () => {
     expect(graph.groups[0].nodes.filter((node) => node.kind.startsWith("RolePolicy"))).toEqual([
       { id: "sa0_addonPolicy0", kind: "RolePolicy", detail: "EXTERNAL_DNS policy" },
       { id: "sa0_managedPolicy0", kind: "RolePolicyAttachment", detail: "CloudWatchAgentServerPolicy" },
-      { id: "sa0_managedPolicy1", kind: "RolePolicyAttachment", detail: "service-role/AmazonEBSCSIDriverPolicyV2" },
+      { id: "sa0_managedPolicy1", kind: "RolePolicyAttachment", detail: "AmazonEBSCSIDriverPolicyV2" },
       { id: "sa0_managedPolicy2", kind: "RolePolicyAttachment", detail: "AWSXrayWriteOnlyAccess" },
     ]);
     expect(edgesOf(graph)).toEqual(expect.arrayContaining(["sa0_role --> sa0_addonPolicy0"]));
