@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { join } from "path";
 import { Testing } from "projen";
+import { temporaryOutdir } from "./project-fixture";
 
 test("the README's add-on policies example synthesizes, with each add-on and its scope in the stack", () => {
   const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8");
@@ -13,7 +13,7 @@ test("the README's add-on policies example synthesizes, with each add-on and its
     "EksIrsaProject",
     "outdir",
     `return new EksIrsaProject({ ...${options}, outdir });`,
-  )(AddonPolicy, EksIrsaProject, mkdtempSync(join(tmpdir(), "eks-irsa-addons-readme-")));
+  )(AddonPolicy, EksIrsaProject, temporaryOutdir("eks-irsa-addons-readme-"));
   const files = Testing.synth(project);
   const settings: string = files["src/settings.ts"];
   for (const addon of ["AWS_LOAD_BALANCER_CONTROLLER", "EXTERNAL_DNS", "EBS_CSI_DRIVER", "KARPENTER_CONTROLLER"]) {
