@@ -2,8 +2,8 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { Testing } from "projen";
 // The README's example imports this package by name, as its users do: jest maps it to src/.
-import { AcmeEksProject } from "../examples/acme-eks-project";
 import { temporaryOutdir } from "./project-fixture";
+import { AcmeEksProject } from "../examples/acme-eks-project";
 
 const EXAMPLE = join(__dirname, "..", "examples", "acme-eks-project.ts");
 

@@ -28,13 +28,14 @@ export function resolveStackSettings(options: EksIrsaProjectOptions): StackSetti
   const projectName = options.pulumiProjectName ?? options.name.replace(/^@[^/]+\//, "");
   const roleNamePrefix = options.roleNamePrefix ?? `${projectName}-`;
   const serviceAccounts = options.serviceAccounts ?? [exampleServiceAccount(options)];
+  const identityType = options.identityType ?? DEFAULTS.identityType;
   return {
     projectName,
     stackName: options.stackName ?? DEFAULTS.stackName,
     region: options.region ?? DEFAULTS.region,
-    identityType: options.identityType ?? DEFAULTS.identityType,
+    identityType,
     oidcProviderSource: options.oidcProviderSource ?? DEFAULTS.oidcProviderSource,
-    serviceAccounts: serviceAccounts.map((sa) => resolveServiceAccount(sa, roleNamePrefix)),
+    serviceAccounts: serviceAccounts.map((sa) => resolveServiceAccount(sa, roleNamePrefix, identityType)),
   };
 }
 
@@ -62,11 +63,16 @@ export function exampleServiceAccount(options: EksIrsaProjectOptions): ServiceAc
   };
 }
 
-function resolveServiceAccount(options: ServiceAccountOptions, roleNamePrefix: string): ServiceAccountSettings {
+function resolveServiceAccount(
+  options: ServiceAccountOptions,
+  roleNamePrefix: string,
+  identityType: IdentityType,
+): ServiceAccountSettings {
   const namespace = options.namespace ?? DEFAULTS.namespace;
   return {
     name: options.name,
     namespace,
+    identityType: options.identityType ?? identityType,
     roleName: options.roleName ?? roleNameFor({ name: options.name, namespace }, roleNamePrefix),
     rolePath: options.rolePath ?? DEFAULTS.rolePath,
     permissionsBoundaryArn: options.permissionsBoundaryArn,

@@ -1,4 +1,5 @@
 import type { AddonPolicy } from "./addon-policy";
+import type { IdentityType } from "./identity-type";
 import type { PolicyStatementOptions } from "./policy-statement";
 
 /**
@@ -30,6 +31,13 @@ export interface ServiceAccountOptions {
    * @default "default"
    */
   readonly namespace?: string;
+
+  /**
+   * How this service account's pods get the role: IRSA (annotation, OIDC trust) or EKS Pod Identity
+   * (association, `pods.eks.amazonaws.com` trust). One stack can mix them.
+   * @default - the project's `identityType`
+   */
+  readonly identityType?: IdentityType;
 
   /**
    * The IAM role's name (at most 64 characters of `A-Za-z0-9+=,.@_-`).

@@ -12,6 +12,7 @@ export interface StackSettings {
   readonly projectName: string;
   readonly stackName: string;
   readonly region: string;
+  /** The default of the entries' identity types. */
   readonly identityType: IdentityType;
   readonly oidcProviderSource: OidcProviderSource;
   readonly serviceAccounts: ServiceAccountSettings[];
@@ -20,6 +21,8 @@ export interface StackSettings {
 export interface ServiceAccountSettings {
   readonly name: string;
   readonly namespace: string;
+  /** The entry's own, or the stack's `identityType`. */
+  readonly identityType: IdentityType;
   readonly roleName: string;
   readonly rolePath: string;
   readonly permissionsBoundaryArn?: string;

@@ -6,6 +6,7 @@ import { PULUMI_PREVIEW_SECRETS, PulumiPreviewWorkflow } from "../components/pul
 import { configDeclarationsFor, requiredConfigKeysOf } from "../components/pulumi-project-file";
 import { managedPolicyArnsOf } from "../options/addon-policy-rules";
 import { IdentityType } from "../options/identity-type";
+import { identityTypesTextOf } from "../options/stack-config-needs";
 import type { PolicyStatementSettings, ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
 /** The tasks a reader of the README runs, in the order they are used. */
@@ -16,7 +17,8 @@ const ARN_TOKEN = /\$\{(partition|accountId)\}/;
 export interface ReadmeView {
   readonly projectName: string;
   readonly identityType: string;
-  readonly irsa: boolean;
+  /** Where `${partition}` and `${accountId}` come from, per identity type in use. */
+  readonly arnTokenSource: string;
   readonly serviceAccounts: ServiceAccountView[];
   /** Whether a policy ARN or resource uses `${partition}` or `${accountId}`. */
   readonly usesArnTokens: boolean;
@@ -58,7 +60,6 @@ export interface PreviewWorkflowView {
 
 /** The README of the stack, from its settings and from the project's tasks and workflows. */
 export function readmeViewOf(project: typescript.TypeScriptProject, settings: StackSettings): ReadmeView {
-  const irsa = settings.identityType === IdentityType.IRSA;
   const requiredConfig = requiredConfigKeysOf(settings);
   const arns = settings.serviceAccounts.flatMap((sa) => [
     ...managedPolicyArnsOf(sa),
@@ -67,9 +68,15 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
   ]);
   return {
     projectName: settings.projectName,
-    identityType: irsa ? "IRSA (IAM roles for service accounts)" : "EKS Pod Identity",
-    irsa,
-    serviceAccounts: settings.serviceAccounts.map((sa) => serviceAccountView(sa, irsa)),
+    identityType: identityTypesTextOf(settings, {
+      [IdentityType.IRSA]: "IRSA (IAM roles for service accounts)",
+      [IdentityType.POD_IDENTITY]: "EKS Pod Identity",
+    }),
+    arnTokenSource: identityTypesTextOf(settings, {
+      [IdentityType.IRSA]: "the OIDC provider ARN (IRSA)",
+      [IdentityType.POD_IDENTITY]: "the caller's AWS account (Pod Identity)",
+    }).replace(" and ", " or "),
+    serviceAccounts: settings.serviceAccounts.map((sa) => serviceAccountView(sa)),
     usesArnTokens: arns.some((arn) => ARN_TOKEN.test(arn)),
     diagram: toMermaidFlowchart(resourceGraphOf(settings)),
     stackName: settings.stackName,
@@ -111,7 +118,8 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
   };
 }
 
-function serviceAccountView(sa: ServiceAccountSettings, irsa: boolean): ServiceAccountView {
+function serviceAccountView(sa: ServiceAccountSettings): ServiceAccountView {
+  const irsa = sa.identityType === IdentityType.IRSA;
   const where = `${code(sa.name)} in namespace ${code(sa.namespace)}`;
   return {
     key: `${sa.namespace}/${sa.name}`,

@@ -72,18 +72,18 @@ export function nodeIdOf(index: number, part: IdentityPart): string {
  * `test/readme-diagram.test.ts` checks the two agree).
  */
 export function resourceGraphOf(settings: StackSettings): ResourceGraph {
-  const irsa = settings.identityType === IdentityType.IRSA;
+  const isIrsa = (sa: ServiceAccountSettings): boolean => sa.identityType === IdentityType.IRSA;
   const shared: ResourceNode[] = [];
   // Everything built from the OIDC provider ARN (the trust policy, and the ARN tokens of IRSA
   // policies) carries the output of the stack reference it came from.
   const providerArnSources: string[] = [];
-  if (irsa && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE) {
+  if (settings.serviceAccounts.some(isIrsa) && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE) {
     shared.push({ id: OIDC_PROVIDER_STACK_NODE_ID, kind: "StackReference", detail: "oidcProviderStackReference" });
     providerArnSources.push(OIDC_PROVIDER_STACK_NODE_ID);
   }
   const edges: DependencyEdge[] = [];
   const groups = settings.serviceAccounts.map((sa, index) =>
-    identityGroup(sa, index, irsa, providerArnSources, (dependent, ...dependencies) =>
+    identityGroup(sa, index, isIrsa(sa), providerArnSources, (dependent, ...dependencies) =>
       edges.push(...dependencies.map((dependency) => ({ dependency, dependent }))),
     ),
   );

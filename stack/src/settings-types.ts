@@ -74,6 +74,8 @@ export interface ExampleDeploymentSettings {
 export interface ServiceAccountSettings {
   name: string;
   namespace: string;
+  /** IRSA or Pod Identity for this service account; default: the stack's identityType. */
+  identityType?: IdentityType;
   /** Final IAM role name (<= 64 characters), computed by the generator. */
   roleName: string;
   rolePath?: string;
@@ -105,6 +107,7 @@ export interface ServiceAccountSettings {
 
 export interface StackSettings {
   projectName: string;
+  /** The default of the service accounts' identity types. */
   identityType: IdentityType;
   oidcProviderSource: OidcProviderSource;
   serviceAccounts: ServiceAccountSettings[];

@@ -10,6 +10,7 @@ export const settings: StackSettings = {
     {
       name: "app",
       namespace: "default",
+      identityType: "IRSA",
       roleName: "orders-stack-app@default",
       rolePath: "/",
       maxSessionDuration: 3600,

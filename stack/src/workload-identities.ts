@@ -3,7 +3,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ArnTokenValues } from "./arn-tokens";
 import { settings as generatedSettings } from "./settings";
-import type { StackSettings } from "./settings-types";
+import type { IdentityType, StackSettings } from "./settings-types";
 import { type IdentityConfig, readIdentityConfig } from "./stack-config";
 import { parseOidcProviderArn } from "./trust-policy";
 import { WorkloadIdentity } from "./workload-identity";
@@ -20,16 +20,24 @@ export function declareWorkloadIdentities({
   provider,
   stackSettings = generatedSettings,
 }: DeclareWorkloadIdentitiesArgs): Record<string, WorkloadIdentity> {
-  const identity = readIdentityConfig(stackSettings);
-  const arnTokens = arnTokenValues(identity);
+  // Each identity type's stack config is read once, and only when an entry uses it.
+  const byType = new Map<IdentityType, { identity: IdentityConfig; arnTokens: pulumi.Output<ArnTokenValues> }>();
+  const configOf = (identityType: IdentityType) => {
+    let config = byType.get(identityType);
+    if (!config) {
+      const identity = readIdentityConfig({ identityType, oidcProviderSource: stackSettings.oidcProviderSource });
+      config = { identity, arnTokens: arnTokenValues(identity) };
+      byType.set(identityType, config);
+    }
+    return config;
+  };
   const identities: Record<string, WorkloadIdentity> = {};
   for (const sa of stackSettings.serviceAccounts) {
     const key = `${sa.namespace}/${sa.name}`;
     if (identities[key]) throw new Error(`Service account ${key} is configured twice.`);
     identities[key] = new WorkloadIdentity(`${sa.namespace}-${sa.name}`, {
       settings: sa,
-      identity,
-      arnTokens,
+      ...configOf(sa.identityType ?? stackSettings.identityType),
       provider,
     });
   }

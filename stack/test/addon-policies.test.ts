@@ -279,6 +279,7 @@ describe("a service account with add-on policies (Pulumi mocks)", () => {
     ...settings.serviceAccounts[0],
     name: "platform",
     namespace: "kube-system",
+    identityType: "IRSA",
     roleName: "orders-platform",
     managedPolicyArns: ["arn:${partition}:iam::aws:policy/CloudWatchAgentServerPolicy"],
     policyStatements: [],

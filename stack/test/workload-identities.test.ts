@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { OIDC_PROVIDER_ARN, promiseOf, type Registration, registrationOf, settled, startMocks } from "./pulumi-mocks";
 import { addonManagedPolicyArns, addonPolicyDocument } from "../src/addon-policies";
 import { settings } from "../src/settings";
-import type { ServiceAccountSettings, StackSettings } from "../src/settings-types";
+import type { IdentityType, ServiceAccountSettings, StackSettings } from "../src/settings-types";
 import { type PolicyDocument, serviceAccountSubject } from "../src/trust-policy";
 import type { WorkloadIdentity } from "../src/workload-identity";
 
@@ -29,6 +29,13 @@ async function declare(
   await settled();
   return identities;
 }
+
+/** The settings with the stack's and every entry's identity type switched to one. */
+const switchedTo = (identityType: IdentityType, stackSettings: StackSettings = settings): StackSettings => ({
+  ...stackSettings,
+  identityType,
+  serviceAccounts: stackSettings.serviceAccounts.map((sa) => ({ ...sa, identityType })),
+});
 
 const issuerOf = (arn: string): string => arn.split(":oidc-provider/")[1];
 const expectedSubjects = (sa: ServiceAccountSettings): string[] => [
@@ -85,7 +92,7 @@ describe("IRSA (generated settings)", () => {
     // The provider ARN from stack config, wherever the settings read it from: test/stack-config.test.ts covers the sources.
     identities = await declare(
       { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN]) },
-      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG" },
+      { ...switchedTo("IRSA"), oidcProviderSource: "STACK_CONFIG" },
     );
   });
 
@@ -153,12 +160,11 @@ describe("IRSA (generated settings)", () => {
 });
 
 describe("POD_IDENTITY (generated settings, identity type switched)", () => {
-  const podSettings: StackSettings = {
+  const podSettings: StackSettings = switchedTo("POD_IDENTITY", {
     ...settings,
-    identityType: "POD_IDENTITY",
     // An association binds one service account; sharing is IRSA-only.
     serviceAccounts: settings.serviceAccounts.map((sa) => ({ ...sa, additionalServiceAccounts: [] })),
-  };
+  });
   let identities: Record<string, WorkloadIdentity>;
   beforeAll(async () => {
     identities = await declare({ clusterName: "my-cluster" }, podSettings);
@@ -204,6 +210,47 @@ describe("POD_IDENTITY (generated settings, identity type switched)", () => {
 test("additionalServiceAccounts is rejected in Pod Identity mode", async () => {
   const sa = { ...settings.serviceAccounts[0], additionalServiceAccounts: [{ namespace: "x", name: "y" }] };
   await expect(
-    declare({ clusterName: "my-cluster" }, { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [sa] }),
+    declare({ clusterName: "my-cluster" }, switchedTo("POD_IDENTITY", { ...settings, serviceAccounts: [sa] })),
   ).rejects.toThrow("additionalServiceAccounts is IRSA-only");
+});
+
+describe("identity type per service account", () => {
+  const [example] = settings.serviceAccounts;
+  const entry = (name: string, identityType: IdentityType): ServiceAccountSettings => ({
+    ...example,
+    name,
+    roleName: `mixed-${name}`,
+    identityType,
+    additionalServiceAccounts: [],
+  });
+  // The stack-wide type is only the default: each entry says how it binds.
+  const mixed: StackSettings = {
+    ...switchedTo("POD_IDENTITY"),
+    oidcProviderSource: "STACK_CONFIG",
+    serviceAccounts: [entry("irsa-app", "IRSA"), entry("pod-app", "POD_IDENTITY")],
+  };
+
+  test("one stack binds an IRSA entry by annotation and a Pod Identity entry by association", async () => {
+    const identities = await declare({ oidcProviderArn: OIDC_PROVIDER_ARN, clusterName: "my-cluster" }, mixed);
+    const irsa = identities[`${example.namespace}/irsa-app`];
+    const pod = identities[`${example.namespace}/pod-app`];
+    expect(irsa.serviceAccountPatch).toBeDefined();
+    expect(irsa.podIdentityAssociation).toBeUndefined();
+    expect(pod.podIdentityAssociation).toBeDefined();
+    expect(pod.serviceAccountPatch).toBeUndefined();
+    const irsaTrust = JSON.parse((await registrationOf(irsa.role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(irsaTrust.Statement.map((s) => s.Principal)).toEqual([{ Federated: OIDC_PROVIDER_ARN }]);
+    const podTrust = JSON.parse((await registrationOf(pod.role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(podTrust.Statement.map((s) => s.Principal)).toEqual([{ Service: "pods.eks.amazonaws.com" }]);
+    expect((await registrationOf(pod.podIdentityAssociation!)).inputs.clusterName).toBe("my-cluster");
+  });
+
+  test("each identity type's stack config is required only when an entry uses it", async () => {
+    // IRSA entries only: no clusterName needed, although the stack-wide default is Pod Identity.
+    const irsaOnly = { ...mixed, serviceAccounts: [entry("irsa-app", "IRSA")] };
+    await expect(declare({ oidcProviderArn: OIDC_PROVIDER_ARN }, irsaOnly)).resolves.toBeDefined();
+    await expect(declare({ oidcProviderArn: OIDC_PROVIDER_ARN }, mixed)).rejects.toThrow(
+      'Missing required config "clusterName"',
+    );
+  });
 });
