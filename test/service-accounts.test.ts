@@ -1,4 +1,12 @@
-import { IdentityType, PolicyEffect, type ServiceAccountOptions } from "../src";
+import { readFileSync } from "fs";
+import { join } from "path";
+import {
+  AddonPolicy,
+  type EksIrsaProjectOptions,
+  IdentityType,
+  PolicyEffect,
+  type ServiceAccountOptions,
+} from "../src";
 import { synth } from "./project-fixture";
 
 /** Evaluates the generated `src/settings.ts` (a typed object literal) into the data it declares. */
@@ -17,6 +25,7 @@ const THREE: ServiceAccountOptions[] = [
 const EVERY_FIELD: ServiceAccountOptions = {
   name: "worker",
   namespace: "jobs",
+  identityType: IdentityType.IRSA,
   roleName: "jobs-worker",
   rolePath: "/workloads/",
   permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/boundary",
@@ -37,6 +46,9 @@ const EVERY_FIELD: ServiceAccountOptions = {
       conditions: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-west-1"] }],
     },
   ],
+  addonPolicies: [AddonPolicy.VELERO, AddonPolicy.EBS_CSI_DRIVER],
+  s3BucketArns: ["arn:${partition}:s3:::jobs-backups"],
+  kmsKeyArns: ["arn:${partition}:kms:eu-west-1:${accountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
   audience: "api://jobs",
   additionalServiceAccounts: [{ name: "worker-*", namespace: "jobs" }],
   allowWildcardSubjects: true,
@@ -62,13 +74,20 @@ describe("serviceAccounts", () => {
   });
 
   test("an entry carries every role, trust, annotation and policy setting into the stack", () => {
-    const { exampleDeployment: _example, exampleDeploymentImage: image, ...rest } = EVERY_FIELD;
+    const {
+      exampleDeployment: _example,
+      exampleDeploymentImage: image,
+      s3BucketArns,
+      kmsKeyArns,
+      ...rest
+    } = EVERY_FIELD;
     const settings = declaredSettings(synth({ serviceAccounts: [EVERY_FIELD] }));
-    // Everything as given; the example Deployment resolved into its image and replica count; a given role name is
-    // the same in every stack.
+    // Everything as given; the example Deployment resolved into its image and replica count, the add-on
+    // policies' scoping options gathered; a given role name is the same in every stack.
     expect(settings.serviceAccounts[0]).toEqual({
       ...rest,
       roleNamePerStack: false,
+      addonScope: { s3BucketArns, kmsKeyArns },
       exampleDeployment: { image, replicas: 1 },
     });
   });
@@ -78,6 +97,7 @@ describe("serviceAccounts", () => {
     expect(sa).toEqual({
       name: "api",
       namespace: "default",
+      identityType: "IRSA",
       roleName: "orders-stack-api@default",
       roleNamePerStack: true,
       rolePath: "/",
@@ -90,6 +110,7 @@ describe("serviceAccounts", () => {
       labels: {},
       managedPolicyArns: [],
       policyStatements: [],
+      addonPolicies: [],
       audience: "sts.amazonaws.com",
       additionalServiceAccounts: [],
       allowWildcardSubjects: false,
@@ -111,6 +132,35 @@ describe("serviceAccounts", () => {
       },
     ]);
     expect(sa.managedPolicyArns).toEqual(["arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"]);
+  });
+
+  test("an entry's identityType overrides the stack's: one stack mixes IRSA and Pod Identity", () => {
+    const files = synth({
+      identityType: IdentityType.POD_IDENTITY,
+      serviceAccounts: [{ name: "api", identityType: IdentityType.IRSA }, { name: "worker" }],
+    });
+    const settings = declaredSettings(files);
+    expect(settings.serviceAccounts.map((sa: any) => sa.identityType)).toEqual(["IRSA", "POD_IDENTITY"]);
+    // Both identity types' stack config is required, and the README says how each account binds.
+    expect(files["Pulumi.yaml"].config).toEqual(
+      expect.objectContaining({ oidcProviderArn: expect.anything(), clusterName: expect.anything() }),
+    );
+    expect(files["Pulumi.yaml"].description).toContain("(IRSA and EKS Pod Identity)");
+    expect(files["README.md"]).toContain("sa0_serviceAccountPatch");
+    expect(files["README.md"]).toContain("sa1_podIdentityAssociation");
+  });
+
+  test("the README's example of mixed identity types is what this file tests", () => {
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8");
+    const example = /### IRSA and Pod Identity in one stack[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1];
+    const options = /new EksIrsaProject\((\{[\s\S]*?\})\);/.exec(example)![1];
+    const settings = declaredSettings(
+      synth(new Function("IdentityType", `return ${options};`)(IdentityType) as Partial<EksIrsaProjectOptions>),
+    );
+    expect(settings.serviceAccounts.map((sa: any) => [sa.name, sa.identityType])).toEqual([
+      ["orders-api", "POD_IDENTITY"],
+      ["legacy-batch", "IRSA"],
+    ]);
   });
 
   test("Pod Identity is declared in the settings the program reads", () => {

@@ -1,6 +1,6 @@
 import { YamlFile, type typescript } from "projen";
 import { IdentityType } from "../options/identity-type";
-import { customAudiencesOf, stackConfigNeedsOf } from "../options/stack-config-needs";
+import { customAudiencesOf, identityTypesTextOf, stackConfigNeedsOf } from "../options/stack-config-needs";
 import type { StackSettings } from "../options/stack-settings";
 
 /** A key of the stack config, as declared in `Pulumi.yaml`. */
@@ -17,7 +17,10 @@ export interface ConfigDeclaration {
  */
 export class PulumiProjectFile extends YamlFile {
   constructor(project: typescript.TypeScriptProject, settings: StackSettings) {
-    const identity = settings.identityType === IdentityType.IRSA ? "IRSA" : "EKS Pod Identity";
+    const identity = identityTypesTextOf(settings, {
+      [IdentityType.IRSA]: "IRSA",
+      [IdentityType.POD_IDENTITY]: "EKS Pod Identity",
+    });
     super(project, "Pulumi.yaml", {
       obj: {
         name: settings.projectName,

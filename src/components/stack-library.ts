@@ -20,16 +20,19 @@ export const OPTION_DEPENDENT_FILES = ["src/settings.ts"] as const;
 /** The folders of `stack/` that are copied, as they are named in a stack. */
 const LIBRARY_FOLDERS = ["src", "test"] as const;
 
+/** What the library is made of: TypeScript, and the JSON data it imports (the add-ons' published policies). */
+const LIBRARY_FILE = /\.(ts|json)$/;
+
 /**
- * Every managed file of the library, by its path in a stack: each `.ts` file of `stack/src` and
- * `stack/test` but the user's files and the option-dependent ones. The one list of what is managed.
+ * Every managed file of the library, by its path in a stack: each `.ts` and `.json` file under `stack/src`
+ * and `stack/test` but the user's files and the option-dependent ones. The one list of what is managed.
  */
 export function managedLibraryFiles(): string[] {
   const excluded = new Set<string>([...USER_FILES, ...OPTION_DEPENDENT_FILES]);
   return LIBRARY_FOLDERS.flatMap((folder) =>
-    readdirSync(join(STACK_LIBRARY_DIR, folder))
-      .filter((file) => file.endsWith(".ts"))
-      .map((file) => `${folder}/${file}`),
+    readdirSync(join(STACK_LIBRARY_DIR, folder), { recursive: true, encoding: "utf-8" })
+      .filter((file) => LIBRARY_FILE.test(file))
+      .map((file) => `${folder}/${file.split("\\").join("/")}`),
   )
     .filter((path) => !excluded.has(path))
     .sort();
@@ -40,14 +43,21 @@ export function libraryFileContent(path: string): string {
   return readFileSync(join(STACK_LIBRARY_DIR, path), "utf-8");
 }
 
-/** A managed copy of a library file: the file as it is in `stack/`, under the projen marker. */
+/**
+ * A managed copy of a library file: the file as it is in `stack/`, under the projen marker (for JSON, which
+ * has no comments, projen's `"//"` key first, as in projen's own JSON files).
+ */
 export class LibraryFile extends FileBase {
   constructor(project: Project, filePath: string) {
     super(project, filePath, { readonly: true, marker: true });
   }
 
   protected synthesizeContent(): string {
-    return `// ${this.marker}\n${libraryFileContent(this.path)}`;
+    const content = libraryFileContent(this.path);
+    if (this.path.endsWith(".json")) {
+      return `${JSON.stringify({ "//": this.marker, ...JSON.parse(content) }, null, 2)}\n`;
+    }
+    return `// ${this.marker}\n${content}`;
   }
 }
 

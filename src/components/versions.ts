@@ -17,8 +17,8 @@ export const STACK_DEV_DEPENDENCIES = {
   fastCheck: "fast-check@^4",
   // `npx projen plan` reads the stack config and prints Kubernetes objects.
   yaml: "yaml@^2",
-  // A real IAM policy evaluation engine: the trust tests evaluate trust policies against the requests
-  // a pod's token or session really makes (AGPL-3.0, a test-only dependency: nothing of it ships).
+  // A real IAM policy evaluation engine: the tests evaluate trust policies against the requests a pod's token or
+  // session really makes, and what a role's policies allow (AGPL-3.0, a test-only dependency: nothing of it ships).
   iamSimulate: "@cloud-copilot/iam-simulate@^0.1.173",
 } as const;
 

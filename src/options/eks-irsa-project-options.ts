@@ -47,7 +47,7 @@ export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptio
   readonly pulumiProjectName?: string;
 
   /**
-   * How pods get their AWS credentials.
+   * How pods get their AWS credentials: the default of each service account's own `identityType`.
    * @default IdentityType.IRSA
    */
   readonly identityType?: IdentityType;
@@ -67,8 +67,8 @@ export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptio
   readonly roleNamePrefix?: string;
 
   /**
-   * Pod Identity: check that the cluster has the EKS Pod Identity Agent add-on, install it, or neither
-   * (EKS Auto Mode has the agent built in).
+   * When an entry uses Pod Identity: check that the cluster has the EKS Pod Identity Agent add-on, install it,
+   * or neither (EKS Auto Mode has the agent built in). Ignored when no entry uses Pod Identity.
    * @default PodIdentityAgentMode.CHECK
    */
   readonly podIdentityAgent?: PodIdentityAgentMode;

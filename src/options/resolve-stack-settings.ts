@@ -1,3 +1,4 @@
+import { ADDON_SCOPE_OPTION_NAMES } from "./addon-policy-rules";
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { IdentityType } from "./identity-type";
 import { OidcProviderSource } from "./oidc-provider-source";
@@ -5,7 +6,7 @@ import { PodIdentityAgentMode } from "./pod-identity-agent-mode";
 import { PolicyEffect } from "./policy-statement";
 import { roleNameFor } from "./role-name";
 import type { ServiceAccountOptions } from "./service-account-options";
-import type { ServiceAccountSettings, StackSettings } from "./stack-settings";
+import type { AddonScopeSettings, ServiceAccountSettings, StackSettings } from "./stack-settings";
 
 /** The defaults of {@link EksIrsaProjectOptions} and {@link ServiceAccountOptions}, in one place. */
 export const DEFAULTS = {
@@ -29,14 +30,15 @@ export function resolveStackSettings(options: EksIrsaProjectOptions): StackSetti
   const projectName = options.pulumiProjectName ?? options.name.replace(/^@[^/]+\//, "");
   const roleNamePrefix = options.roleNamePrefix ?? `${projectName}-`;
   const serviceAccounts = options.serviceAccounts ?? [exampleServiceAccount(options)];
+  const identityType = options.identityType ?? DEFAULTS.identityType;
   return {
     projectName,
     stackName: options.stackName ?? DEFAULTS.stackName,
     region: options.region ?? DEFAULTS.region,
-    identityType: options.identityType ?? DEFAULTS.identityType,
+    identityType,
     oidcProviderSource: options.oidcProviderSource ?? DEFAULTS.oidcProviderSource,
     podIdentityAgent: options.podIdentityAgent ?? DEFAULTS.podIdentityAgent,
-    serviceAccounts: serviceAccounts.map((sa) => resolveServiceAccount(sa, roleNamePrefix)),
+    serviceAccounts: serviceAccounts.map((sa) => resolveServiceAccount(sa, roleNamePrefix, identityType)),
   };
 }
 
@@ -64,11 +66,16 @@ export function exampleServiceAccount(options: EksIrsaProjectOptions): ServiceAc
   };
 }
 
-function resolveServiceAccount(options: ServiceAccountOptions, roleNamePrefix: string): ServiceAccountSettings {
+function resolveServiceAccount(
+  options: ServiceAccountOptions,
+  roleNamePrefix: string,
+  identityType: IdentityType,
+): ServiceAccountSettings {
   const namespace = options.namespace ?? DEFAULTS.namespace;
   return {
     name: options.name,
     namespace,
+    identityType: options.identityType ?? identityType,
     roleName: options.roleName ?? roleNameFor({ name: options.name, namespace }, roleNamePrefix),
     roleNamePerStack: options.roleName === undefined,
     rolePath: options.rolePath ?? DEFAULTS.rolePath,
@@ -88,6 +95,8 @@ function resolveServiceAccount(options: ServiceAccountOptions, roleNamePrefix: s
       resources: statement.resources,
       conditions: statement.conditions,
     })),
+    addonPolicies: [...new Set(options.addonPolicies ?? [])],
+    addonScope: addonScopeOf(options),
     audience: options.audience ?? DEFAULTS.audience,
     additionalServiceAccounts: options.additionalServiceAccounts ?? [],
     allowWildcardSubjects: options.allowWildcardSubjects ?? false,
@@ -97,4 +106,9 @@ function resolveServiceAccount(options: ServiceAccountOptions, roleNamePrefix: s
       ? { image: options.exampleDeploymentImage ?? DEFAULTS.exampleDeploymentImage, replicas: 1 }
       : undefined,
   };
+}
+
+function addonScopeOf(options: ServiceAccountOptions): AddonScopeSettings | undefined {
+  const set = ADDON_SCOPE_OPTION_NAMES.filter((option) => options[option] !== undefined);
+  return set.length > 0 ? Object.fromEntries(set.map((option) => [option, options[option]])) : undefined;
 }

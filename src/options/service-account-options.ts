@@ -1,3 +1,5 @@
+import type { AddonPolicy } from "./addon-policy";
+import type { IdentityType } from "./identity-type";
 import type { PolicyStatementOptions } from "./policy-statement";
 
 /**
@@ -29,6 +31,13 @@ export interface ServiceAccountOptions {
    * @default "default"
    */
   readonly namespace?: string;
+
+  /**
+   * How this service account's pods get the role: IRSA (annotation, OIDC trust) or EKS Pod Identity
+   * (association, `pods.eks.amazonaws.com` trust). One stack can mix them.
+   * @default - the project's `identityType`
+   */
+  readonly identityType?: IdentityType;
 
   /**
    * The IAM role's name (at most 64 characters of `A-Za-z0-9+=,.@_-`), the same in every stack.
@@ -106,6 +115,68 @@ export interface ServiceAccountOptions {
    * @default - no inline policy
    */
   readonly policyStatements?: PolicyStatementOptions[];
+
+  /**
+   * Well-known add-ons whose published IAM policy the role gets: AWS managed policies are attached,
+   * the add-on's own documents become inline policies, narrowed by the scoping options below.
+   * @default - none
+   */
+  readonly addonPolicies?: AddonPolicy[];
+
+  /**
+   * The EKS cluster the add-on manages, by name: `CLUSTER_AUTOSCALER` scales only Auto Scaling groups tagged
+   * `k8s.io/cluster-autoscaler/<name>: owned`, `KARPENTER_CONTROLLER` manages only this cluster's instances and
+   * instance profiles. Required by both. (The Pod Identity association's cluster is the `clusterName` stack config.)
+   * @default - none
+   */
+  readonly addonClusterName?: string;
+
+  /**
+   * The Route 53 hosted zones `EXTERNAL_DNS` and `CERT_MANAGER` may change records in, as
+   * `arn:${partition}:route53:::hostedzone/<zone id>`. Required by both: there is no all-zones default.
+   * @default - none
+   */
+  readonly route53HostedZoneArns?: string[];
+
+  /**
+   * The S3 buckets `VELERO` (backups) and `MOUNTPOINT_S3_CSI_DRIVER` (mounts) may use, as `arn:${partition}:s3:::<bucket>`;
+   * their objects are granted as `<bucket ARN>/*`. Required by both.
+   * @default - none
+   */
+  readonly s3BucketArns?: string[];
+
+  /**
+   * Customer managed KMS keys of encrypted EBS volumes (`EBS_CSI_DRIVER`): the driver's KMS statement is added
+   * on these keys only.
+   * @default - no KMS permissions (volumes encrypted with the AWS managed key need none)
+   */
+  readonly kmsKeyArns?: string[];
+
+  /**
+   * The Secrets Manager secrets `EXTERNAL_SECRETS` may read (wildcards allowed, such as
+   * `arn:${partition}:secretsmanager:*:${accountId}:secret:shop/*`). It needs this or `ssmParameterArns`.
+   * @default - none
+   */
+  readonly secretsManagerSecretArns?: string[];
+
+  /**
+   * The SSM parameters `EXTERNAL_SECRETS` may read (wildcards allowed, such as
+   * `arn:${partition}:ssm:*:${accountId}:parameter/shop/*`). It needs this or `secretsManagerSecretArns`.
+   * @default - none
+   */
+  readonly ssmParameterArns?: string[];
+
+  /**
+   * The SQS queues `NODE_TERMINATION_HANDLER`'s queue processor reads. Required by it.
+   * @default - none
+   */
+  readonly sqsQueueArns?: string[];
+
+  /**
+   * The node roles `KARPENTER_CONTROLLER` may pass to the instances it launches.
+   * @default - `arn:${partition}:iam::${accountId}:role/KarpenterNodeRole-<addonClusterName>`, as Karpenter's guide names it
+   */
+  readonly karpenterNodeRoleArns?: string[];
 
   /**
    * The audience the role trusts (IRSA).

@@ -1,3 +1,5 @@
+import type { AddonPolicy } from "./addon-policy";
+import type { AddonScopeOption } from "./addon-policy-rules";
 import type { IdentityType } from "./identity-type";
 import type { OidcProviderSource } from "./oidc-provider-source";
 import type { PodIdentityAgentMode } from "./pod-identity-agent-mode";
@@ -11,6 +13,7 @@ export interface StackSettings {
   readonly projectName: string;
   readonly stackName: string;
   readonly region: string;
+  /** The default of the entries' identity types. */
   readonly identityType: IdentityType;
   readonly oidcProviderSource: OidcProviderSource;
   readonly podIdentityAgent: PodIdentityAgentMode;
@@ -20,6 +23,8 @@ export interface StackSettings {
 export interface ServiceAccountSettings {
   readonly name: string;
   readonly namespace: string;
+  /** The entry's own, or the stack's `identityType`. */
+  readonly identityType: IdentityType;
   /** The role's name in the first stack; unshortened (the program fits it to 64 characters). */
   readonly roleName: string;
   /** Derived (stacks but the first add `@<stack>`), not given. */
@@ -35,6 +40,9 @@ export interface ServiceAccountSettings {
   readonly labels: Record<string, string>;
   readonly managedPolicyArns: string[];
   readonly policyStatements: PolicyStatementSettings[];
+  readonly addonPolicies: AddonPolicy[];
+  /** The scoping options that are set, only when some are. */
+  readonly addonScope?: AddonScopeSettings;
   readonly audience: string;
   readonly additionalServiceAccounts: { name: string; namespace: string }[];
   readonly allowWildcardSubjects: boolean;
@@ -42,6 +50,10 @@ export interface ServiceAccountSettings {
   readonly tokenExpirationSeconds?: number;
   readonly exampleDeployment?: ExampleDeploymentSettings;
 }
+
+export type AddonScopeSettings = {
+  readonly [option in AddonScopeOption]?: option extends "addonClusterName" ? string : string[];
+};
 
 export interface PolicyStatementSettings {
   readonly sid?: string;

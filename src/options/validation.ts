@@ -1,3 +1,4 @@
+import { validateAddonPolicies } from "./addon-policy-validation";
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { IdentityType } from "./identity-type";
 import { MAX_ROLE_NAME_LENGTH } from "./role-name";
@@ -81,7 +82,7 @@ export function validateOptions(options: EksIrsaProjectOptions, settings: StackS
     // A derived role name is valid whenever its parts are: only a given one needs checking.
     const roleNameGiven = options.serviceAccounts?.[index]?.roleName !== undefined;
     problems.push(...validateServiceAccount(serviceAccount, roleNameGiven, (field) => pathOf(index, field)));
-    problems.push(...validateAdoption(serviceAccount, settings.identityType, (field) => pathOf(index, field)));
+    problems.push(...validateAdoption(serviceAccount, (field) => pathOf(index, field)));
   });
   problems.push(...findDuplicates(settings.serviceAccounts, pathOf));
   problems.push(...findNamespaceDisagreements(settings.serviceAccounts, pathOf));
@@ -177,6 +178,7 @@ function validateServiceAccount(
       );
     }
   });
+  problems.push(...validateAddonPolicies(sa, path));
   const trustPolicyLength = estimateTrustPolicyLength(sa);
   if (trustPolicyLength > TRUST_POLICY_QUOTA) {
     problems.push(
@@ -187,17 +189,13 @@ function validateServiceAccount(
 }
 
 /** forcePatch takes an annotation over on an adopted account: meaningless where there is no patch of one. */
-function validateAdoption(
-  sa: ServiceAccountSettings,
-  identityType: IdentityType,
-  path: (field: string) => string,
-): string[] {
+function validateAdoption(sa: ServiceAccountSettings, path: (field: string) => string): string[] {
   if (!sa.forcePatch) {
     return [];
   }
-  if (identityType !== IdentityType.IRSA) {
+  if (sa.identityType !== IdentityType.IRSA) {
     return [
-      `${path("forcePatch")}: true has no effect with identityType ${identityType}: Pod Identity binds the role with an association, not an annotation; remove forcePatch.`,
+      `${path("forcePatch")}: true has no effect with identityType ${sa.identityType}: Pod Identity binds the role with an association, not an annotation; remove forcePatch.`,
     ];
   }
   if (sa.createServiceAccount) {

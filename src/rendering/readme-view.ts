@@ -4,10 +4,11 @@ import { toMermaidFlowchart } from "./mermaid-flowchart";
 import { resourceGraphOf } from "./resource-graph";
 import { PULUMI_PREVIEW_SECRETS, PulumiPreviewWorkflow } from "../components/pulumi-preview-workflow";
 import { configDeclarationsFor, requiredConfigKeysOf } from "../components/pulumi-project-file";
+import { managedPolicyArnsOf } from "../options/addon-policy-rules";
 import { IdentityType } from "../options/identity-type";
 import { PodIdentityAgentMode } from "../options/pod-identity-agent-mode";
 import { DEFAULTS } from "../options/resolve-stack-settings";
-import { customAudiencesOf } from "../options/stack-config-needs";
+import { customAudiencesOf, identityTypesTextOf, usesPodIdentity } from "../options/stack-config-needs";
 import type { PolicyStatementSettings, ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
 /** The tasks a reader of the README runs, in the order they are used. */
@@ -20,7 +21,8 @@ const DEFAULT_AUDIENCE = DEFAULTS.audience;
 export interface ReadmeView {
   readonly projectName: string;
   readonly identityType: string;
-  readonly irsa: boolean;
+  /** Where `${partition}` and `${accountId}` come from, per identity type in use. */
+  readonly arnTokenSource: string;
   readonly serviceAccounts: ServiceAccountView[];
   /** Whether a policy ARN or resource uses `${partition}` or `${accountId}`. */
   readonly usesArnTokens: boolean;
@@ -59,7 +61,9 @@ export interface ServiceAccountView {
   readonly trust: string;
   /** One line per statement. */
   readonly inlinePolicy: string[];
-  /** The distinct ARNs, comma-separated; empty for none. */
+  /** The add-ons whose published policies the role gets, comma-separated; empty for none. */
+  readonly addonPolicies: string;
+  /** The distinct ARNs (the entry's and its add-ons'), comma-separated; empty for none. */
   readonly managedPolicies: string;
   readonly exampleDeployment: string | false;
 }
@@ -73,19 +77,24 @@ export interface PreviewWorkflowView {
 
 /** The README of the stack, from its settings and from the project's tasks and workflows. */
 export function readmeViewOf(project: typescript.TypeScriptProject, settings: StackSettings): ReadmeView {
-  const irsa = settings.identityType === IdentityType.IRSA;
   const requiredConfig = requiredConfigKeysOf(settings);
   const arns = settings.serviceAccounts.flatMap((sa) => [
-    ...sa.managedPolicyArns,
+    ...managedPolicyArnsOf(sa),
     ...sa.policyStatements.flatMap((statement) => statement.resources),
     sa.permissionsBoundaryArn ?? "",
   ]);
   return {
     projectName: settings.projectName,
-    identityType: irsa ? "IRSA (IAM roles for service accounts)" : "EKS Pod Identity",
-    irsa,
-    serviceAccounts: settings.serviceAccounts.map((sa) => serviceAccountView(sa, irsa, settings.stackName)),
-    podIdentityAgent: !irsa && podIdentityAgentText(settings.podIdentityAgent),
+    identityType: identityTypesTextOf(settings, {
+      [IdentityType.IRSA]: "IRSA (IAM roles for service accounts)",
+      [IdentityType.POD_IDENTITY]: "EKS Pod Identity",
+    }),
+    arnTokenSource: identityTypesTextOf(settings, {
+      [IdentityType.IRSA]: "the OIDC provider ARN (IRSA)",
+      [IdentityType.POD_IDENTITY]: "the caller's AWS account (Pod Identity)",
+    }).replace(" and ", " or "),
+    serviceAccounts: settings.serviceAccounts.map((sa) => serviceAccountView(sa, settings.stackName)),
+    podIdentityAgent: usesPodIdentity(settings) && podIdentityAgentText(settings.podIdentityAgent),
     customAudiences: customAudiencesOf(settings).map(code).join(", "),
     adoptsServiceAccounts: settings.serviceAccounts.some((sa) => !sa.createServiceAccount),
     firstKey: `${settings.serviceAccounts[0].namespace}/${settings.serviceAccounts[0].name}`,
@@ -137,7 +146,8 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
   };
 }
 
-function serviceAccountView(sa: ServiceAccountSettings, irsa: boolean, firstStack: string): ServiceAccountView {
+function serviceAccountView(sa: ServiceAccountSettings, firstStack: string): ServiceAccountView {
+  const irsa = sa.identityType === IdentityType.IRSA;
   const where = `${code(sa.name)} in namespace ${code(sa.namespace)}`;
   return {
     key: `${sa.namespace}/${sa.name}`,
@@ -153,7 +163,8 @@ function serviceAccountView(sa: ServiceAccountSettings, irsa: boolean, firstStac
     ].join(", "),
     trust: irsa ? irsaTrustText(sa) : podIdentityTrustText(sa),
     inlinePolicy: sa.policyStatements.map(statementText),
-    managedPolicies: [...new Set(sa.managedPolicyArns)].map(code).join(", "),
+    addonPolicies: sa.addonPolicies.map(code).join(", "),
+    managedPolicies: managedPolicyArnsOf(sa).map(code).join(", "),
     exampleDeployment: sa.exampleDeployment
       ? `runs ${code(sa.exampleDeployment.image)} as this service account and logs the role its pods assume (\`aws sts get-caller-identity\`); it meets the "restricted" Pod Security Standard`
       : false,

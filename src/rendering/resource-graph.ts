@@ -1,6 +1,8 @@
+import { addonDocumentsOf, managedPolicyArnsOf } from "../options/addon-policy-rules";
 import { IdentityType } from "../options/identity-type";
 import { OidcProviderSource } from "../options/oidc-provider-source";
 import { PodIdentityAgentMode } from "../options/pod-identity-agent-mode";
+import { usesPodIdentity } from "../options/stack-config-needs";
 import type { ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
 /** The kinds of resource the workload identities register, by Pulumi resource class. */
@@ -53,6 +55,7 @@ export type IdentityPart =
   | "existingServiceAccount"
   | "role"
   | "inlinePolicy"
+  | `addonPolicy${number}`
   | `managedPolicy${number}`
   | "serviceAccountPatch"
   | "podIdentityAssociation"
@@ -83,17 +86,17 @@ export function nodeIdOf(index: number, part: IdentityPart): string {
  * `test/readme-diagram.test.ts` checks the two agree).
  */
 export function resourceGraphOf(settings: StackSettings): ResourceGraph {
-  const irsa = settings.identityType === IdentityType.IRSA;
+  const isIrsa = (sa: ServiceAccountSettings): boolean => sa.identityType === IdentityType.IRSA;
   const shared: ResourceNode[] = [];
   // Everything built from the OIDC provider ARN (the trust policy, and the ARN tokens of IRSA
   // policies) carries the output of the stack reference it came from.
   const providerArnSources: string[] = [];
-  if (irsa && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE) {
+  if (settings.serviceAccounts.some(isIrsa) && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE) {
     shared.push({ id: OIDC_PROVIDER_STACK_NODE_ID, kind: "StackReference", detail: "oidcProviderStackReference" });
     providerArnSources.push(OIDC_PROVIDER_STACK_NODE_ID);
   }
   const bindingSources: string[] = [];
-  if (!irsa && settings.podIdentityAgent === PodIdentityAgentMode.INSTALL) {
+  if (usesPodIdentity(settings) && settings.podIdentityAgent === PodIdentityAgentMode.INSTALL) {
     shared.push({ id: POD_IDENTITY_AGENT_NODE_ID, kind: "Addon", detail: "eks-pod-identity-agent" });
     bindingSources.push(POD_IDENTITY_AGENT_NODE_ID);
   }
@@ -104,7 +107,7 @@ export function resourceGraphOf(settings: StackSettings): ResourceGraph {
   }
   const edges: DependencyEdge[] = [];
   const groups = settings.serviceAccounts.map((sa, index) =>
-    identityGroup(sa, index, irsa, { providerArnSources, bindingSources }, (dependent, ...dependencies) =>
+    identityGroup(sa, index, isIrsa(sa), { providerArnSources, bindingSources }, (dependent, ...dependencies) =>
       edges.push(...dependencies.map((dependency) => ({ dependency, dependent }))),
     ),
   );
@@ -153,8 +156,13 @@ function identityGroup(
     policies.push(id("inlinePolicy"));
     nodes.push({ id: id("inlinePolicy"), kind: "RolePolicy", detail: "inline policy" });
   }
-  // One attachment per distinct ARN, in declaration order, as the program creates them.
-  [...new Set(sa.managedPolicyArns)].forEach((arn, j) => {
+  // Then one inline policy per add-on document, and one attachment per distinct ARN (the entry's, then its
+  // add-ons'), in declaration order, as the program creates them.
+  addonDocumentsOf(sa).forEach((addon, j) => {
+    policies.push(id(`addonPolicy${j}`));
+    nodes.push({ id: id(`addonPolicy${j}`), kind: "RolePolicy", detail: `${addon} policy` });
+  });
+  managedPolicyArnsOf(sa).forEach((arn, j) => {
     policies.push(id(`managedPolicy${j}`));
     nodes.push({ id: id(`managedPolicy${j}`), kind: "RolePolicyAttachment", detail: policyNameOf(arn) });
   });

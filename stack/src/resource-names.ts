@@ -17,6 +17,14 @@ export function policyAttachmentName(key: string, policyArn: string): string {
   return `${key}/${policyArn}`;
 }
 
+/**
+ * An add-on's inline policy: the account's key, then `addon-` and the add-on in kebab case
+ * (`EXTERNAL_DNS` -> `addon-external-dns`). Three segments, so never an account's own inline policy (two).
+ */
+export function addonPolicyName(key: string, addon: string): string {
+  return `${key}/addon-${addon.toLowerCase().replace(/_/g, "-")}`;
+}
+
 /** The names resources had before names became injective (`<namespace>-<name>...`): aliases where they were unique. */
 export const legacyNames = {
   identity: (sa: { namespace: string; name: string }): string => `${sa.namespace}-${sa.name}`,

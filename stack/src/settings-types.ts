@@ -27,6 +27,44 @@ export interface PolicyStatementSettings {
   conditions?: PolicyConditionSettings[];
 }
 
+/** The well-known add-on policies (addon-policies.ts lists each one's published source). */
+export type AddonPolicyName =
+  | "AWS_LOAD_BALANCER_CONTROLLER"
+  | "EXTERNAL_DNS"
+  | "CERT_MANAGER"
+  | "CLUSTER_AUTOSCALER"
+  | "KARPENTER_CONTROLLER"
+  | "EBS_CSI_DRIVER"
+  | "EFS_CSI_DRIVER"
+  | "FSX_LUSTRE_CSI_DRIVER"
+  | "MOUNTPOINT_S3_CSI_DRIVER"
+  | "VPC_CNI"
+  | "EXTERNAL_SECRETS"
+  | "VELERO"
+  | "NODE_TERMINATION_HANDLER"
+  | "CLOUDWATCH_OBSERVABILITY"
+  | "AMAZON_MANAGED_PROMETHEUS";
+
+/** What narrows the add-on policies to this stack's resources. ARNs may contain ${partition} and ${accountId}. */
+export interface AddonScopeSettings {
+  /** CLUSTER_AUTOSCALER, KARPENTER_CONTROLLER: the cluster whose tags and ARNs scope them. */
+  addonClusterName?: string;
+  /** EXTERNAL_DNS, CERT_MANAGER: the hosted zones whose records they may change. */
+  route53HostedZoneArns?: string[];
+  /** VELERO, MOUNTPOINT_S3_CSI_DRIVER: the buckets (and their objects) they may use. */
+  s3BucketArns?: string[];
+  /** EBS_CSI_DRIVER: customer managed keys of encrypted volumes. */
+  kmsKeyArns?: string[];
+  /** EXTERNAL_SECRETS: the Secrets Manager secrets it may read. */
+  secretsManagerSecretArns?: string[];
+  /** EXTERNAL_SECRETS: the SSM parameters it may read. */
+  ssmParameterArns?: string[];
+  /** NODE_TERMINATION_HANDLER: the queues of its queue processor. */
+  sqsQueueArns?: string[];
+  /** KARPENTER_CONTROLLER: the node roles it may pass (default: KarpenterNodeRole-<addonClusterName>). */
+  karpenterNodeRoleArns?: string[];
+}
+
 export interface ExampleDeploymentSettings {
   /** Must contain the AWS CLI: the pod runs `aws sts get-caller-identity`. */
   image: string;
@@ -42,6 +80,8 @@ export type PodIdentityAgentMode = "CHECK" | "INSTALL" | "NONE";
 export interface ServiceAccountSettings {
   name: string;
   namespace: string;
+  /** IRSA or Pod Identity for this service account; default: the stack's identityType. */
+  identityType?: IdentityType;
   /**
    * The IAM role's name in the first stack; past 64 characters it is shortened with a hash at run time
    * (src/role-name.ts). Derived names get "@<stack>" in every other stack.
@@ -69,6 +109,9 @@ export interface ServiceAccountSettings {
   /** May contain ${partition} and ${accountId}. */
   managedPolicyArns: string[];
   policyStatements: PolicyStatementSettings[];
+  /** Published policies of well-known add-ons: managed ones attached, documents as inline policies. */
+  addonPolicies: AddonPolicyName[];
+  addonScope?: AddonScopeSettings;
   audience: string;
   /** More service accounts allowed to assume the same role (IRSA only). */
   additionalServiceAccounts: ServiceAccountRef[];
@@ -84,6 +127,7 @@ export interface StackSettings {
   projectName: string;
   /** The stack the project was created with: its derived role names carry no "@<stack>". */
   firstStackName: string;
+  /** The default of the service accounts' identity types. */
   identityType: IdentityType;
   podIdentityAgent: PodIdentityAgentMode;
   oidcProviderSource: OidcProviderSource;

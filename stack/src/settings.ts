@@ -12,6 +12,7 @@ export const settings: StackSettings = {
     {
       name: "app",
       namespace: "default",
+      identityType: "IRSA",
       roleName: "orders-stack-app@default",
       roleNamePerStack: true,
       rolePath: "/",
@@ -34,6 +35,7 @@ export const settings: StackSettings = {
           ],
         },
       ],
+      addonPolicies: [],
       audience: "sts.amazonaws.com",
       additionalServiceAccounts: [],
       allowWildcardSubjects: false,

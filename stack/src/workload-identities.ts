@@ -6,7 +6,7 @@ import { podIdentityAgent } from "./pod-identity-agent";
 import { identityKey, legacyNames } from "./resource-names";
 import { roleNameInStack } from "./role-name";
 import { settings as generatedSettings } from "./settings";
-import type { StackSettings } from "./settings-types";
+import type { IdentityType, ServiceAccountSettings, StackSettings } from "./settings-types";
 import { type IdentityConfig, readIdentityConfig } from "./stack-config";
 import { parseOidcProviderArn } from "./trust-policy";
 import { WorkloadIdentity } from "./workload-identity";
@@ -21,6 +21,14 @@ export interface DeclareWorkloadIdentitiesArgs {
   dependsOn?: Record<string, pulumi.Resource | pulumi.Resource[]>;
   /** Defaults to the generated settings; overridable for tests. */
   stackSettings?: StackSettings;
+}
+
+/** What the identities of one identity type share: its stack config, ARN token values and Pod Identity Agent. */
+interface IdentityTypeConfig {
+  identity: IdentityConfig;
+  arnTokens: pulumi.Output<ArnTokenValues>;
+  /** Pod Identity: the cluster name, once the agent is known to be there. */
+  podIdentityClusterName?: pulumi.Output<string>;
 }
 
 /** One WorkloadIdentity per configured service account, keyed "<namespace>/<name>". */
@@ -38,13 +46,28 @@ export function declareWorkloadIdentities({
     );
   }
   const roleNames = roleNamesInThisStack(stackSettings);
-  const identity = readIdentityConfig(stackSettings);
-  const arnTokens = arnTokenValues(identity);
   const namespaces = createdNamespaces(stackSettings, provider);
-  const agent =
-    identity.identityType === "POD_IDENTITY"
-      ? podIdentityAgent(stackSettings.podIdentityAgent, identity.clusterName)
-      : undefined;
+  const identityTypeOf = (sa: ServiceAccountSettings): IdentityType => sa.identityType ?? stackSettings.identityType;
+  // Each identity type's stack config is read once, and only when an entry uses it; so is the Pod Identity Agent
+  // checked (or installed), only when an entry binds its role with an association.
+  const byType = new Map<IdentityType, IdentityTypeConfig>();
+  const configOf = (identityType: IdentityType): IdentityTypeConfig => {
+    let config = byType.get(identityType);
+    if (!config) {
+      const identity = readIdentityConfig({
+        identityType,
+        oidcProviderSource: stackSettings.oidcProviderSource,
+        serviceAccounts: stackSettings.serviceAccounts.filter((sa) => identityTypeOf(sa) === identityType),
+      });
+      const agent =
+        identity.identityType === "POD_IDENTITY"
+          ? podIdentityAgent(stackSettings.podIdentityAgent, identity.clusterName)
+          : undefined;
+      config = { identity, arnTokens: arnTokenValues(identity), podIdentityClusterName: agent?.clusterName };
+      byType.set(identityType, config);
+    }
+    return config;
+  };
   // Aliases to the names of before, `<namespace>-<name>`, only where that name was not shared by two accounts.
   const legacyCounts = new Map<string, number>();
   for (const sa of stackSettings.serviceAccounts) {
@@ -59,12 +82,10 @@ export function declareWorkloadIdentities({
     const legacy = legacyNames.identity(sa);
     identities[key] = new WorkloadIdentity({
       settings: sa,
-      identity,
+      ...configOf(identityTypeOf(sa)),
       roleName: roleNames[i],
-      arnTokens,
       provider,
       namespace: namespaces.get(sa.namespace),
-      podIdentityClusterName: agent?.clusterName,
       dependsOn: [dependsOn[key] ?? []].flat(),
       legacyName: legacyCounts.get(legacy) === 1 ? legacy : undefined,
     });

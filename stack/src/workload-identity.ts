@@ -1,13 +1,20 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import {
+  addonManagedPolicyArns,
+  addonNeedsRegion,
+  addonPolicyDocument,
+  type AddonContext,
+  fillAddonTokens,
+} from "./addon-policies";
 import { type ArnTokenValues, substituteArnTokens } from "./arn-tokens";
 import { exampleDeploymentSpec } from "./example-deployment";
 import { inlinePolicyDocument } from "./inline-policy";
 import { createIamRoleForServiceAccount } from "./irsa";
 import { createPodIdentityRole } from "./pod-identity";
 import type { PodCredentialInputs } from "./pod-template";
-import { identityKey, legacyNames, policyAttachmentName } from "./resource-names";
+import { addonPolicyName, identityKey, legacyNames, policyAttachmentName } from "./resource-names";
 import type { ServiceAccountLike } from "./service-account-like";
 import type { ServiceAccountSettings } from "./settings-types";
 import type { IdentityConfig } from "./stack-config";
@@ -62,6 +69,11 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
         `${s.namespace}/${s.name}: additionalServiceAccounts is IRSA-only; add one entry per service account for Pod Identity.`,
       );
     }
+    // Also checked before registering: an add-on policy without the scope it needs throws here.
+    const addonDocuments = s.addonPolicies.map((addon) => ({
+      addon,
+      document: addonPolicyDocument(addon, s.addonScope ?? {}),
+    }));
     const name = identityKey(s);
     const legacy = args.legacyName;
     const alias = (suffix = ""): Pick<pulumi.CustomResourceOptions, "aliases"> =>
@@ -159,7 +171,19 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
         ),
       );
     }
-    for (const arn of new Set(s.managedPolicyArns)) {
+    const addonContext: pulumi.Output<AddonContext> = s.addonPolicies.some(addonNeedsRegion)
+      ? pulumi
+          .all([tokens, aws.getRegionOutput({}, { parent: this }).region])
+          .apply(([t, region]) => ({ ...t, region }))
+      : tokens;
+    for (const { addon, document } of addonDocuments) {
+      if (!document) continue;
+      const policy = addonContext.apply((context) => JSON.stringify(fillAddonTokens(document, context)));
+      this.policies.push(
+        new aws.iam.RolePolicy(addonPolicyName(name, addon), { role: this.role.name, policy }, { parent: this }),
+      );
+    }
+    for (const arn of new Set([...s.managedPolicyArns, ...s.addonPolicies.flatMap(addonManagedPolicyArns)])) {
       this.policies.push(
         new aws.iam.RolePolicyAttachment(
           policyAttachmentName(name, arn),

@@ -25,6 +25,7 @@ export function serviceAccountSettings(overrides: Partial<ServiceAccountSettings
     labels: {},
     managedPolicyArns: [],
     policyStatements: [],
+    addonPolicies: [],
     audience: "sts.amazonaws.com",
     additionalServiceAccounts: [],
     allowWildcardSubjects: false,

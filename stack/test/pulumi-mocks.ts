@@ -118,6 +118,8 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
             userId: "AIDATEST",
             id: ACCOUNT_ID,
           };
+        case "aws:index/getRegion:getRegion":
+          return { region: "us-east-1", name: "us-east-1", id: "us-east-1", description: "US East (N. Virginia)" };
         case "aws:index/getPartition:getPartition":
           return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
         case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider":

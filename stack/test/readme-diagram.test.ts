@@ -16,6 +16,7 @@ import {
   TEST_STACK_CONFIG,
 } from "./pulumi-mocks";
 import { settings } from "../src/settings";
+import type { ServiceAccountSettings } from "../src/settings-types";
 import type { WorkloadIdentity } from "../src/workload-identity";
 
 /** The stack reference the OIDC provider ARN is read from: read, not registered, so known by its type. */
@@ -46,16 +47,20 @@ function readmeDiagram(): Diagram {
 }
 
 /** Each resource of an identity, by the part of its node id. */
-function resourcesOf(identity: WorkloadIdentity): [string, pulumi.Resource | undefined][] {
+function resourcesOf(identity: WorkloadIdentity, sa: ServiceAccountSettings): [string, pulumi.Resource | undefined][] {
+  // The entry's own inline policy comes first, then one per add-on document, then the attachments.
+  let inline = sa.policyStatements.length > 0 ? -1 : 0;
   let attachments = 0;
+  const partOf = (policy: pulumi.Resource): string => {
+    if (!aws.iam.RolePolicy.isInstance(policy)) return `managedPolicy${attachments++}`;
+    const index = inline++;
+    return index < 0 ? "inlinePolicy" : `addonPolicy${index}`;
+  };
   return [
     ["serviceAccount", identity.serviceAccount],
     ["existingServiceAccount", identity.existingServiceAccount],
     ["role", identity.role],
-    ...identity.policies.map((policy): [string, pulumi.Resource] => [
-      aws.iam.RolePolicy.isInstance(policy) ? "inlinePolicy" : `managedPolicy${attachments++}`,
-      policy,
-    ]),
+    ...identity.policies.map((policy): [string, pulumi.Resource] => [partOf(policy), policy]),
     ["serviceAccountPatch", identity.serviceAccountPatch],
     ["podIdentityAssociation", identity.podIdentityAssociation],
     ["exampleDeployment", identity.exampleDeployment],
@@ -77,7 +82,7 @@ describe("README.md's diagram", () => {
     await settled();
     for (const [index, sa] of settings.serviceAccounts.entries()) {
       const identity = identities[`${sa.namespace}/${sa.name}`];
-      for (const [part, resource] of resourcesOf(identity)) {
+      for (const [part, resource] of resourcesOf(identity, sa)) {
         if (resource) registered.set(nodeId(index, part), await registrationOf(resource));
       }
       if (identity.namespace) registered.set(namespaceNode(sa.namespace), await registrationOf(identity.namespace));

@@ -9,9 +9,10 @@ import {
   settled,
   startMocks,
 } from "./pulumi-mocks";
+import { addonManagedPolicyArns, addonPolicyDocument } from "../src/addon-policies";
 import { CREDENTIALS_HASH_ANNOTATION, credentialsHash, type PodCredentialInputs } from "../src/pod-template";
 import { settings } from "../src/settings";
-import type { ServiceAccountSettings, StackSettings } from "../src/settings-types";
+import type { IdentityType, ServiceAccountSettings, StackSettings } from "../src/settings-types";
 import { type PolicyDocument, serviceAccountSubject } from "../src/trust-policy";
 import type { WorkloadIdentity } from "../src/workload-identity";
 
@@ -38,6 +39,13 @@ async function declare(
   return identities;
 }
 
+/** The settings with the stack's and every entry's identity type switched to one. */
+const switchedTo = (identityType: IdentityType, stackSettings: StackSettings = settings): StackSettings => ({
+  ...stackSettings,
+  identityType,
+  serviceAccounts: stackSettings.serviceAccounts.map((sa) => ({ ...sa, identityType })),
+});
+
 const issuerOf = (arn: string): string => arn.split(":oidc-provider/")[1];
 const expectedSubjects = (sa: ServiceAccountSettings): string[] => [
   ...new Set([sa, ...sa.additionalServiceAccounts].map(serviceAccountSubject)),
@@ -53,17 +61,21 @@ async function expectPolicies(
   const policies = await Promise.all(identity.policies.map(registrationOf));
   const inline = policies.filter((p) => p.type === "aws:iam/rolePolicy:RolePolicy");
   const attachments = policies.filter((p) => p.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
-  expect(inline).toHaveLength(sa.policyStatements.length > 0 ? 1 : 0);
+  const own = inline.filter((p) => !p.name.includes("/addon-"));
+  expect(own).toHaveLength(sa.policyStatements.length > 0 ? 1 : 0);
+  // Each add-on's published document is an inline policy of its own (addon-policies.test.ts checks what it allows).
+  const addonDocuments = sa.addonPolicies.filter((addon) => addonPolicyDocument(addon, sa.addonScope ?? {}));
+  expect(inline.length - own.length).toBe(addonDocuments.length);
   expect(attachments.map((a) => a.inputs.policyArn).sort()).toEqual(
-    [...new Set(sa.managedPolicyArns)]
+    [...new Set([...sa.managedPolicyArns, ...sa.addonPolicies.flatMap(addonManagedPolicyArns)])]
       .map((arn) => arn.replace(/\$\{partition\}/g, partition).replace(/\$\{accountId\}/g, accountId))
       .sort(),
   );
-  for (const p of inline) {
+  for (const p of own) {
     const doc = JSON.parse(p.inputs.policy) as PolicyDocument;
     expect(doc.Statement.map((s) => s.Action)).toEqual(sa.policyStatements.map((s) => s.actions));
-    noTokensLeft(doc);
   }
+  for (const p of inline) noTokensLeft(JSON.parse(p.inputs.policy));
   return policies;
 }
 
@@ -91,7 +103,7 @@ describe("IRSA (generated settings)", () => {
     // The provider ARN from stack config, wherever the settings read it from: test/stack-config.test.ts covers the sources.
     identities = await declare(
       { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN]) },
-      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG" },
+      { ...switchedTo("IRSA"), oidcProviderSource: "STACK_CONFIG" },
     );
   });
 
@@ -159,12 +171,11 @@ describe("IRSA (generated settings)", () => {
 });
 
 describe("POD_IDENTITY (generated settings, identity type switched)", () => {
-  const podSettings: StackSettings = {
+  const podSettings: StackSettings = switchedTo("POD_IDENTITY", {
     ...settings,
-    identityType: "POD_IDENTITY",
     // An association binds one service account; sharing is IRSA-only.
     serviceAccounts: settings.serviceAccounts.map((sa) => ({ ...sa, additionalServiceAccounts: [] })),
-  };
+  });
   let identities: Record<string, WorkloadIdentity>;
   beforeAll(async () => {
     identities = await declare({ clusterName: "my-cluster" }, podSettings);
@@ -223,6 +234,47 @@ describe("POD_IDENTITY (generated settings, identity type switched)", () => {
 test("additionalServiceAccounts is rejected in Pod Identity mode", async () => {
   const sa = { ...settings.serviceAccounts[0], additionalServiceAccounts: [{ namespace: "x", name: "y" }] };
   await expect(
-    declare({ clusterName: "my-cluster" }, { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [sa] }),
+    declare({ clusterName: "my-cluster" }, switchedTo("POD_IDENTITY", { ...settings, serviceAccounts: [sa] })),
   ).rejects.toThrow("additionalServiceAccounts is IRSA-only");
+});
+
+describe("identity type per service account", () => {
+  const [example] = settings.serviceAccounts;
+  const entry = (name: string, identityType: IdentityType): ServiceAccountSettings => ({
+    ...example,
+    name,
+    roleName: `mixed-${name}`,
+    identityType,
+    additionalServiceAccounts: [],
+  });
+  // The stack-wide type is only the default: each entry says how it binds.
+  const mixed: StackSettings = {
+    ...switchedTo("POD_IDENTITY"),
+    oidcProviderSource: "STACK_CONFIG",
+    serviceAccounts: [entry("irsa-app", "IRSA"), entry("pod-app", "POD_IDENTITY")],
+  };
+
+  test("one stack binds an IRSA entry by annotation and a Pod Identity entry by association", async () => {
+    const identities = await declare({ oidcProviderArn: OIDC_PROVIDER_ARN, clusterName: "my-cluster" }, mixed);
+    const irsa = identities[`${example.namespace}/irsa-app`];
+    const pod = identities[`${example.namespace}/pod-app`];
+    expect(irsa.serviceAccountPatch).toBeDefined();
+    expect(irsa.podIdentityAssociation).toBeUndefined();
+    expect(pod.podIdentityAssociation).toBeDefined();
+    expect(pod.serviceAccountPatch).toBeUndefined();
+    const irsaTrust = JSON.parse((await registrationOf(irsa.role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(irsaTrust.Statement.map((s) => s.Principal)).toEqual([{ Federated: OIDC_PROVIDER_ARN }]);
+    const podTrust = JSON.parse((await registrationOf(pod.role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(podTrust.Statement.map((s) => s.Principal)).toEqual([{ Service: "pods.eks.amazonaws.com" }]);
+    expect((await registrationOf(pod.podIdentityAssociation!)).inputs.clusterName).toBe("my-cluster");
+  });
+
+  test("each identity type's stack config is required only when an entry uses it", async () => {
+    // IRSA entries only: no clusterName needed, although the stack-wide default is Pod Identity.
+    const irsaOnly = { ...mixed, serviceAccounts: [entry("irsa-app", "IRSA")] };
+    await expect(declare({ oidcProviderArn: OIDC_PROVIDER_ARN }, irsaOnly)).resolves.toBeDefined();
+    await expect(declare({ oidcProviderArn: OIDC_PROVIDER_ARN }, mixed)).rejects.toThrow(
+      'Missing required config "clusterName"',
+    );
+  });
 });

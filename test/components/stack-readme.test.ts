@@ -122,6 +122,29 @@ describe("the stack's README.md", () => {
     expect(readme).not.toContain("Pod Identity Agent");
   });
 
+  test("in a stack mixing identity types, the agent and the client IDs follow the entries that use each", () => {
+    const mixed = synth({
+      identityType: IdentityType.POD_IDENTITY,
+      oidcProviderSource: OidcProviderSource.STACK_CONFIG,
+      serviceAccounts: [
+        { name: "batch", namespace: "jobs", identityType: IdentityType.IRSA, audience: "api://batch" },
+        // A Pod Identity entry's audience is not a token audience: no client ID for it.
+        { name: "api", namespace: "shop", audience: "api://unused" },
+      ],
+    });
+    expect(mixed["README.md"]).toContain("`pulumi up` checks that the cluster has the `eks-pod-identity-agent` add-on");
+    expect(mixed["README.md"]).toContain("must list `api://batch` as a client ID");
+    expect(mixed["README.md"]).not.toContain("api://unused` as a client ID");
+    expect(Object.keys(mixed["Pulumi.yaml"].config)).toEqual(
+      expect.arrayContaining(["clusterName", "oidcProviderArn"]),
+    );
+    const irsaOnly = synth({
+      identityType: IdentityType.POD_IDENTITY,
+      serviceAccounts: [{ name: "batch", namespace: "jobs", identityType: IdentityType.IRSA }],
+    });
+    expect(irsaOnly["README.md"]).not.toContain("Pod Identity Agent");
+  });
+
   test("gives the commands to plan, preview, deploy and destroy", () => {
     const commands = sectionOf(readme, "Plan, preview, deploy, destroy");
     for (const task of ["plan", "preview", "deploy", "destroy"]) {

@@ -1,4 +1,10 @@
-import { IdentityType, OidcProviderSource, PodIdentityAgentMode, type EksIrsaProjectOptions } from "../../src";
+import {
+  AddonPolicy,
+  IdentityType,
+  OidcProviderSource,
+  PodIdentityAgentMode,
+  type EksIrsaProjectOptions,
+} from "../../src";
 import { resolveStackSettings } from "../../src/options/resolve-stack-settings";
 import { OIDC_PROVIDER_STACK_NODE_ID, resourceGraphOf, type ResourceGraph } from "../../src/rendering/resource-graph";
 
@@ -48,6 +54,29 @@ describe("the resource graph", () => {
     );
   });
 
+  test("add-on policies: one inline policy per add-on document, their managed policies attached with the entry's", () => {
+    const graph = graphOf({
+      serviceAccounts: [
+        {
+          name: "platform",
+          namespace: "kube-system",
+          createServiceAccount: false,
+          managedPolicyArns: ["arn:${partition}:iam::aws:policy/CloudWatchAgentServerPolicy"],
+          // EBS_CSI_DRIVER has a document only with kmsKeyArns; CLOUDWATCH_OBSERVABILITY has none.
+          addonPolicies: [AddonPolicy.EXTERNAL_DNS, AddonPolicy.EBS_CSI_DRIVER, AddonPolicy.CLOUDWATCH_OBSERVABILITY],
+          route53HostedZoneArns: ["arn:${partition}:route53:::hostedzone/Z0123456789"],
+        },
+      ],
+    });
+    expect(graph.groups[0].nodes.filter((node) => node.kind.startsWith("RolePolicy"))).toEqual([
+      { id: "sa0_addonPolicy0", kind: "RolePolicy", detail: "EXTERNAL_DNS policy" },
+      { id: "sa0_managedPolicy0", kind: "RolePolicyAttachment", detail: "CloudWatchAgentServerPolicy" },
+      { id: "sa0_managedPolicy1", kind: "RolePolicyAttachment", detail: "AmazonEBSCSIDriverPolicyV2" },
+      { id: "sa0_managedPolicy2", kind: "RolePolicyAttachment", detail: "AWSXrayWriteOnlyAccess" },
+    ]);
+    expect(edgesOf(graph)).toEqual(expect.arrayContaining(["sa0_role --> sa0_addonPolicy0"]));
+  });
+
   test("an adopted service account without policies or Deployment is read, and a role and its annotation", () => {
     const graph = graphOf({ serviceAccounts: [{ name: "worker", namespace: "jobs", createServiceAccount: false }] });
     expect(nodesOf(graph)).toEqual([["sa0_role", "sa0_existingServiceAccount", "sa0_serviceAccountPatch"]]);
@@ -79,6 +108,26 @@ describe("the resource graph", () => {
     expect(graph.shared).toEqual([{ id: "podIdentityAgent", kind: "Addon", detail: "eks-pod-identity-agent" }]);
     expect(edgesOf(graph)).toContain("podIdentityAgent --> sa0_podIdentityAssociation");
     expect(graphOf({ identityType: IdentityType.POD_IDENTITY }).shared).toEqual([]);
+  });
+
+  test("the agent is installed only for the entries that use Pod Identity, whatever the project's default", () => {
+    const mixed = graphOf({
+      podIdentityAgent: PodIdentityAgentMode.INSTALL,
+      serviceAccounts: [
+        { name: "batch", namespace: "jobs" },
+        { name: "api", namespace: "shop", identityType: IdentityType.POD_IDENTITY },
+      ],
+    });
+    expect(mixed.shared).toEqual([{ id: "podIdentityAgent", kind: "Addon", detail: "eks-pod-identity-agent" }]);
+    expect(edgesOf(mixed).filter((edge) => edge.startsWith("podIdentityAgent "))).toEqual([
+      "podIdentityAgent --> sa1_podIdentityAssociation",
+    ]);
+    const irsaOnly = graphOf({
+      identityType: IdentityType.POD_IDENTITY,
+      podIdentityAgent: PodIdentityAgentMode.INSTALL,
+      serviceAccounts: [{ name: "batch", namespace: "jobs", identityType: IdentityType.IRSA }],
+    });
+    expect(irsaOnly.shared).toEqual([]);
   });
 
   test("one attachment per distinct managed policy ARN, and node ids by entry index", () => {
