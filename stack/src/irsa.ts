@@ -84,7 +84,34 @@ export function createIamRoleForServiceAccount(
     });
 
   const role = new aws.iam.Role(name, { ...roleArgs, assumeRolePolicy }, opts);
+  const serviceAccountPatch = annotateServiceAccount(name, {
+    serviceAccount,
+    roleArn: role.arn,
+    audience,
+    serviceAccountAnnotations,
+    patchAnnotations,
+    k8sOpts,
+  });
+  return { role, serviceAccountPatch };
+}
 
+export interface RoleArnAnnotationArgs {
+  serviceAccount: ServiceAccountLike;
+  roleArn: pulumi.Input<string>;
+  /** Annotated when not sts.amazonaws.com: the webhook mints the token for it. */
+  audience?: string;
+  /** Extra service account annotations, e.g. eks.amazonaws.com/sts-regional-endpoints. */
+  serviceAccountAnnotations?: Record<string, string>;
+  /** Extra annotations of the patch itself (not of the account), such as pulumi.com/patchForce. */
+  patchAnnotations?: Record<string, string>;
+  /** Options for the ServiceAccountPatch (provider with enableServerSideApply, parent, aliases...). */
+  k8sOpts: pulumi.CustomResourceOptions;
+}
+
+/** A server-side-apply patch annotating the service account with a role ARN (of a role created here or not). */
+export function annotateServiceAccount(name: string, args: RoleArnAnnotationArgs): k8s.core.v1.ServiceAccountPatch {
+  const { serviceAccount, roleArn, audience, serviceAccountAnnotations = {}, patchAnnotations = {}, k8sOpts } = args;
+  const sa = resolveServiceAccount(serviceAccount);
   // The runtime flattens nested arrays/promises/outputs in dependsOn, so any shape of the
   // caller's dependsOn can be nested here; the cast only widens the static element type.
   const dependsOn = sa.resource
@@ -93,7 +120,7 @@ export function createIamRoleForServiceAccount(
   // The webhook mints the token for the annotated audience, the one the trust policy pins.
   const audienceAnnotation: Record<string, string> =
     audience !== undefined && audience !== DEFAULT_AUDIENCE ? { [AUDIENCE_ANNOTATION]: audience } : {};
-  const serviceAccountPatch = new k8s.core.v1.ServiceAccountPatch(
+  return new k8s.core.v1.ServiceAccountPatch(
     name,
     {
       metadata: {
@@ -104,11 +131,10 @@ export function createIamRoleForServiceAccount(
           ...patchAnnotations,
           ...serviceAccountAnnotations,
           ...audienceAnnotation,
-          [ROLE_ARN_ANNOTATION]: role.arn,
+          [ROLE_ARN_ANNOTATION]: roleArn,
         },
       },
     },
     { ...k8sOpts, dependsOn },
   );
-  return { role, serviceAccountPatch };
 }

@@ -49,11 +49,45 @@ export function createPodIdentityRole(
       ),
     );
   const role = new aws.iam.Role(name, { ...roleArgs, assumeRolePolicy }, opts);
-  const association = new aws.eks.PodIdentityAssociation(
+  const association = associateServiceAccount(
     name,
-    { clusterName, namespace: sa.namespace, serviceAccount: sa.name, roleArn: role.arn },
+    { clusterName, serviceAccount, roleArn: role.arn },
     // A managed service account is already a dependency through its name/namespace outputs.
     associationOpts ?? opts,
   );
   return { role, association };
+}
+
+export interface PodIdentityAssociationArgs {
+  /** The cluster of the association; an output that waits for the Pod Identity Agent (src/pod-identity-agent.ts). */
+  clusterName: pulumi.Input<string>;
+  serviceAccount: ServiceAccountLike;
+  /** A role in the cluster's account (EKS passes it: iam:PassRole), created here or not. */
+  roleArn: pulumi.Input<string>;
+  /** The role EKS assumes next with the role's credentials, in any account (EKS User Guide, pod-id-assign-target-role). */
+  targetRoleArn?: pulumi.Input<string>;
+  /** No session tags on the sessions (EKS User Guide, pod-id-abac "Disable session tags"). */
+  disableSessionTags?: boolean;
+}
+
+/** The EKS Pod Identity association of a service account with a role. */
+export function associateServiceAccount(
+  name: string,
+  args: PodIdentityAssociationArgs,
+  opts?: pulumi.CustomResourceOptions,
+): aws.eks.PodIdentityAssociation {
+  const sa = resolveServiceAccount(args.serviceAccount);
+  return new aws.eks.PodIdentityAssociation(
+    name,
+    {
+      clusterName: args.clusterName,
+      namespace: sa.namespace,
+      serviceAccount: sa.name,
+      roleArn: args.roleArn,
+      // Only when set: an association of before keeps the inputs it had.
+      ...(args.targetRoleArn !== undefined && { targetRoleArn: args.targetRoleArn }),
+      ...(args.disableSessionTags && { disableSessionTags: true }),
+    },
+    opts,
+  );
 }

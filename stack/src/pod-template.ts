@@ -11,7 +11,7 @@ export const CREDENTIALS_HASH_ANNOTATION = "eks-irsa-template/credentials-hash";
  * at creation too: running pods keep what they got until they are replaced.
  */
 export interface PodCredentialInputs {
-  identityType: "IRSA" | "POD_IDENTITY";
+  identityType: "IRSA" | "POD_IDENTITY" | "IRSA_AND_POD_IDENTITY";
   roleArn: string;
   /** IRSA: the token's audience. */
   audience?: string;
@@ -21,6 +21,10 @@ export interface PodCredentialInputs {
   tokenExpirationSeconds?: number;
   /** Pod Identity: the association's ARN (a new association, a new ARN). */
   associationArn?: string;
+  /** Pod Identity: the role the association chains to. */
+  targetRoleArn?: string;
+  /** Pod Identity: true when the association adds no session tags. */
+  disableSessionTags?: boolean;
 }
 
 /** A stable hash of the inputs (keys sorted, undefined left out): equal inputs, equal hash. */

@@ -25,6 +25,16 @@ export function addonPolicyName(key: string, addon: string): string {
   return `${key}/addon-${addon.toLowerCase().replace(/_/g, "-")}`;
 }
 
+/** Pod Identity: the association of an additional service account sharing the role (four segments). */
+export function additionalAssociationName(key: string, other: { namespace: string; name: string }): string {
+  return `${key}/${identityKey(other)}`;
+}
+
+/** Pod Identity: the inline policy that lets the role assume its target role (`targetRoleArn`). */
+export function targetRolePolicyName(key: string): string {
+  return `${key}/target-role`;
+}
+
 /** The names resources had before names became injective (`<namespace>-<name>...`): aliases where they were unique. */
 export const legacyNames = {
   identity: (sa: { namespace: string; name: string }): string => `${sa.namespace}-${sa.name}`,

@@ -1,7 +1,10 @@
 import type { ServiceAccountRef } from "./trust-policy";
 
-/** IRSA (IAM Roles for Service Accounts, via the cluster's OIDC provider) or EKS Pod Identity. */
-export type IdentityType = "IRSA" | "POD_IDENTITY";
+/**
+ * IRSA (IAM Roles for Service Accounts, via the cluster's OIDC provider), EKS Pod Identity, or both at once
+ * (IRSA_AND_POD_IDENTITY: the role trusts both, the account is annotated and associated; for migrating).
+ */
+export type IdentityType = "IRSA" | "POD_IDENTITY" | "IRSA_AND_POD_IDENTITY";
 
 /**
  * Where the IRSA OIDC provider ARN comes from:
@@ -89,6 +92,14 @@ export interface ServiceAccountSettings {
   roleName: string;
   /** true: a derived name, qualified by the stack name in stacks other than the first; false: given, used as is. */
   roleNamePerStack: boolean;
+  /** The role and its policies only: no annotation, no association (chart values take the ARN, a stack output). */
+  roleOnly?: boolean;
+  /** Bind this role, which the stack reads and does not create (no policies of its own). */
+  existingRoleArn?: string;
+  /** Pod Identity: the role the association assumes with this one's credentials (another account, usually). */
+  targetRoleArn?: string;
+  /** Pod Identity: the associations add no session tags, so the trust can pin the account only. */
+  disableSessionTags?: boolean;
   rolePath?: string;
   permissionsBoundaryArn?: string;
   /** Seconds (3600-43200). */
@@ -113,7 +124,7 @@ export interface ServiceAccountSettings {
   addonPolicies: AddonPolicyName[];
   addonScope?: AddonScopeSettings;
   audience: string;
-  /** More service accounts allowed to assume the same role (IRSA only). */
+  /** More service accounts allowed to assume the same role (Pod Identity: one association each). */
   additionalServiceAccounts: ServiceAccountRef[];
   allowWildcardSubjects: boolean;
   /** IRSA: annotate eks.amazonaws.com/sts-regional-endpoints=true. */

@@ -15,6 +15,8 @@ export const settings: StackSettings = {
       identityType: "IRSA",
       roleName: "orders-stack-app@default",
       roleNamePerStack: true,
+      roleOnly: false,
+      disableSessionTags: false,
       rolePath: "/",
       maxSessionDuration: 3600,
       tags: {},

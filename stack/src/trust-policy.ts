@@ -130,6 +130,13 @@ export interface PodIdentityTrustPolicyArgs {
   /** The cluster's account: `aws:SourceAccount` of the agent's request. */
   accountId: string;
   serviceAccount: ServiceAccountRef;
+  /** More service accounts whose associations share the role: one statement each, so no pair mixes. */
+  additionalServiceAccounts?: ServiceAccountRef[];
+  /**
+   * false when the associations disable session tags: the request then carries none, so only the account can
+   * be pinned, and any association in it may use the role. Default true.
+   */
+  sessionTags?: boolean;
 }
 
 /** The session tags EKS Pod Identity puts on the AssumeRole request, by what they name. */
@@ -138,6 +145,8 @@ export const POD_IDENTITY_SESSION_TAGS = {
   namespace: "kubernetes-namespace",
   serviceAccount: "kubernetes-service-account",
 } as const;
+
+const POD_IDENTITY_PRINCIPAL = { Service: "pods.eks.amazonaws.com" };
 
 /**
  * EKS Pod Identity: `pods.eks.amazonaws.com` assumes the role and tags the session. Without conditions any
@@ -148,18 +157,35 @@ export const POD_IDENTITY_SESSION_TAGS = {
  * (awslabs/mountpoint-s3-csi-driver#781 runs with exactly that condition).
  */
 export function podIdentityTrustPolicy(args: PodIdentityTrustPolicyArgs): PolicyDocument {
-  const { namespace, name } = args.serviceAccount;
-  if (!namespace || !name || /[*?]/.test(namespace + name)) {
-    throw new Error(`podIdentityTrustPolicy: ${JSON.stringify(args.serviceAccount)} must name one service account.`);
+  const serviceAccounts = [args.serviceAccount, ...(args.additionalServiceAccounts ?? [])];
+  for (const sa of serviceAccounts) {
+    if (!sa.namespace || !sa.name || /[*?]/.test(sa.namespace + sa.name)) {
+      throw new Error(`podIdentityTrustPolicy: ${JSON.stringify(sa)} must name one service account.`);
+    }
+  }
+  const actions = ["sts:AssumeRole", "sts:TagSession"];
+  if (args.sessionTags === false) {
+    return {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: POD_IDENTITY_PRINCIPAL,
+          Action: actions,
+          Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
+        },
+      ],
+    };
   }
   const tag = (key: string) => `aws:RequestTag/${key}`;
   return {
     Version: "2012-10-17",
-    Statement: [
-      {
+    Statement: unique(serviceAccounts.map(serviceAccountSubject)).map((subject): PolicyStatement => {
+      const { namespace, name } = serviceAccounts.find((sa) => serviceAccountSubject(sa) === subject)!;
+      return {
         Effect: "Allow",
-        Principal: { Service: "pods.eks.amazonaws.com" },
-        Action: ["sts:AssumeRole", "sts:TagSession"],
+        Principal: POD_IDENTITY_PRINCIPAL,
+        Action: actions,
         Condition: {
           StringEquals: {
             [tag(POD_IDENTITY_SESSION_TAGS.clusterArn)]: args.clusterArn,
@@ -168,9 +194,82 @@ export function podIdentityTrustPolicy(args: PodIdentityTrustPolicyArgs): Policy
             "aws:SourceAccount": args.accountId,
           },
         },
+      };
+    }),
+  };
+}
+
+export interface PodIdentityTargetTrustPolicyArgs {
+  /** The association's role (in the cluster's account), which assumes the target role. */
+  sourceRoleArn: string;
+  /** The cluster and service account the session tags name (with session tags). */
+  clusterArn: string;
+  namespace: string;
+  serviceAccount: string;
+  /** false when the association disables session tags: the external ID pins them instead. */
+  sessionTags: boolean;
+  /** The association's `externalId`, `<region>/<account>/<cluster>/<namespace>/<service account>`. */
+  externalId?: string;
+}
+
+/**
+ * The trust of a target role (EKS User Guide, pod-id-assign-target-role): the cluster account's association
+ * role, by `aws:PrincipalARN`, for the bound cluster, namespace and service account, by their session tags or,
+ * without session tags, by the `sts:ExternalId` EKS sets (the association's `externalId`).
+ */
+export function podIdentityTargetTrustPolicy(args: PodIdentityTargetTrustPolicyArgs): PolicyDocument {
+  const [, partition, , , account] = args.sourceRoleArn.split(":");
+  const principal = { AWS: `arn:${partition}:iam::${account}:root` };
+  const fromSourceRole = { ArnEquals: { "aws:PrincipalARN": args.sourceRoleArn } };
+  if (args.sessionTags) {
+    const tag = (key: string) => `aws:RequestTag/${key}`;
+    return {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: principal,
+          Action: ["sts:AssumeRole", "sts:TagSession"],
+          Condition: {
+            StringEquals: {
+              [tag(POD_IDENTITY_SESSION_TAGS.clusterArn)]: args.clusterArn,
+              [tag(POD_IDENTITY_SESSION_TAGS.namespace)]: args.namespace,
+              [tag(POD_IDENTITY_SESSION_TAGS.serviceAccount)]: args.serviceAccount,
+            },
+            ...fromSourceRole,
+          },
+        },
+      ],
+    };
+  }
+  if (!args.externalId) {
+    throw new Error("podIdentityTargetTrustPolicy: without session tags, the external ID is required.");
+  }
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: principal,
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "sts:ExternalId": args.externalId }, ...fromSourceRole },
       },
+      { Effect: "Allow", Principal: principal, Action: "sts:TagSession", Condition: fromSourceRole },
     ],
   };
+}
+
+const ROLE_ARN = /^arn:[a-z-]+:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/;
+
+/** The name of a role, the last segment of its ARN (after the path). */
+export function roleNameOfArn(arn: string): string {
+  const match = ROLE_ARN.exec(arn);
+  if (!match) {
+    throw new Error(
+      `${JSON.stringify(arn)} is not an IAM role ARN (arn:<partition>:iam::<account>:role/<path><name>).`,
+    );
+  }
+  return match[1];
 }
 
 /** IAM quota "Role trust policy length", default value (characters, whitespace not counted). */

@@ -8,8 +8,8 @@ import { roleNameInStack } from "./role-name";
 import { settings as generatedSettings } from "./settings";
 import type { IdentityType, ServiceAccountSettings, StackSettings } from "./settings-types";
 import { type IdentityConfig, readIdentityConfig } from "./stack-config";
-import { parseOidcProviderArn } from "./trust-policy";
-import { WorkloadIdentity } from "./workload-identity";
+import { parseOidcProviderArn, roleNameOfArn } from "./trust-policy";
+import { identityParts, type IrsaConfig, type PodIdentityConfig, WorkloadIdentity } from "./workload-identity";
 
 export interface DeclareWorkloadIdentitiesArgs {
   /** Kubernetes provider with enableServerSideApply: true. */
@@ -21,14 +21,6 @@ export interface DeclareWorkloadIdentitiesArgs {
   dependsOn?: Record<string, pulumi.Resource | pulumi.Resource[]>;
   /** Defaults to the generated settings; overridable for tests. */
   stackSettings?: StackSettings;
-}
-
-/** What the identities of one identity type share: its stack config, ARN token values and Pod Identity Agent. */
-interface IdentityTypeConfig {
-  identity: IdentityConfig;
-  arnTokens: pulumi.Output<ArnTokenValues>;
-  /** Pod Identity: the cluster name, once the agent is known to be there. */
-  podIdentityClusterName?: pulumi.Output<string>;
 }
 
 /** One WorkloadIdentity per configured service account, keyed "<namespace>/<name>". */
@@ -48,25 +40,47 @@ export function declareWorkloadIdentities({
   const roleNames = roleNamesInThisStack(stackSettings);
   const namespaces = createdNamespaces(stackSettings, provider);
   const identityTypeOf = (sa: ServiceAccountSettings): IdentityType => sa.identityType ?? stackSettings.identityType;
-  // Each identity type's stack config is read once, and only when an entry uses it; so is the Pod Identity Agent
-  // checked (or installed), only when an entry binds its role with an association.
-  const byType = new Map<IdentityType, IdentityTypeConfig>();
-  const configOf = (identityType: IdentityType): IdentityTypeConfig => {
-    let config = byType.get(identityType);
-    if (!config) {
-      const identity = readIdentityConfig({
-        identityType,
-        oidcProviderSource: stackSettings.oidcProviderSource,
-        serviceAccounts: stackSettings.serviceAccounts.filter((sa) => identityTypeOf(sa) === identityType),
-      });
-      const agent =
-        identity.identityType === "POD_IDENTITY"
-          ? podIdentityAgent(stackSettings.podIdentityAgent, identity.clusterName)
-          : undefined;
-      config = { identity, arnTokens: arnTokenValues(identity), podIdentityClusterName: agent?.clusterName };
-      byType.set(identityType, config);
-    }
-    return config;
+  // Each kind of stack config is read once, and only when an entry uses it: the OIDC provider when a role trusts
+  // it, the cluster (and its Pod Identity Agent, checked or installed) when a role trusts Pod Identity.
+  const entriesTrusting = (kind: "trustsOidc" | "trustsPods") =>
+    stackSettings.serviceAccounts.filter((sa) => identityParts(identityTypeOf(sa), sa)[kind]);
+  const associating = (sa: ServiceAccountSettings) => identityParts(identityTypeOf(sa), sa).associates;
+  const once = <T>(read: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= read());
+  };
+  const irsaConfig = once(() => {
+    const identity = readIdentityConfig({
+      identityType: "IRSA",
+      oidcProviderSource: stackSettings.oidcProviderSource,
+      serviceAccounts: entriesTrusting("trustsOidc"),
+    }) as IrsaConfig;
+    return { identity, arnTokens: arnTokenValues(identity) };
+  });
+  const podConfig = once(() => {
+    const identity = readIdentityConfig({
+      identityType: "POD_IDENTITY",
+      oidcProviderSource: stackSettings.oidcProviderSource,
+    }) as PodIdentityConfig;
+    const agent = stackSettings.serviceAccounts.some(associating)
+      ? podIdentityAgent(stackSettings.podIdentityAgent, identity.clusterName)
+      : undefined;
+    return { identity, arnTokens: arnTokenValues(identity), clusterName: agent?.clusterName };
+  });
+  const configOf = (sa: ServiceAccountSettings) => {
+    const type = identityTypeOf(sa);
+    const parts = identityParts(type, sa);
+    // An existing role is only bound: no trust to build.
+    const irsa = parts.trustsOidc ? irsaConfig() : undefined;
+    const pod = parts.trustsPods || parts.associates ? podConfig() : undefined;
+    return {
+      identityType: type,
+      irsa: irsa?.identity,
+      podIdentity: pod?.identity,
+      // IRSA fills ${partition} and ${accountId} from the OIDC provider ARN, Pod Identity from the caller.
+      arnTokens: irsa?.arnTokens ?? pod?.arnTokens ?? callerArnTokens(),
+      podIdentityClusterName: pod?.clusterName,
+    };
   };
   // Aliases to the names of before, `<namespace>-<name>`, only where that name was not shared by two accounts.
   const legacyCounts = new Map<string, number>();
@@ -82,7 +96,7 @@ export function declareWorkloadIdentities({
     const legacy = legacyNames.identity(sa);
     identities[key] = new WorkloadIdentity({
       settings: sa,
-      ...configOf(identityTypeOf(sa)),
+      ...configOf(sa),
       roleName: roleNames[i],
       provider,
       namespace: namespaces.get(sa.namespace),
@@ -96,9 +110,15 @@ export function declareWorkloadIdentities({
 /** The role names in the running stack; two that IAM would take for one (it ignores case) stop the program. */
 function roleNamesInThisStack(stackSettings: StackSettings): string[] {
   const stack = pulumi.getStack();
-  const names = stackSettings.serviceAccounts.map((sa) => roleNameInStack(sa, stack, stackSettings.firstStackName));
+  const names = stackSettings.serviceAccounts.map((sa) =>
+    sa.existingRoleArn === undefined
+      ? roleNameInStack(sa, stack, stackSettings.firstStackName)
+      : roleNameOfArn(sa.existingRoleArn),
+  );
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
+    // Entries may share an existing role; two roles this stack creates may not share a name.
+    if (stackSettings.serviceAccounts[i].existingRoleArn !== undefined) return;
     const earlier = seen.get(name.toLowerCase());
     if (earlier !== undefined) {
       throw new Error(
@@ -132,6 +152,11 @@ function arnTokenValues(identity: IdentityConfig): pulumi.Output<ArnTokenValues>
       return { partition, accountId };
     });
   }
+  return callerArnTokens();
+}
+
+/** The partition and account of the caller (the stack's AWS provider). */
+function callerArnTokens(): pulumi.Output<ArnTokenValues> {
   return pulumi
     .all([aws.getPartitionOutput().partition, aws.getCallerIdentityOutput().accountId])
     .apply(([partition, accountId]) => ({ partition, accountId }));

@@ -11,13 +11,28 @@ import {
 import { type ArnTokenValues, substituteArnTokens } from "./arn-tokens";
 import { exampleDeploymentSpec } from "./example-deployment";
 import { inlinePolicyDocument } from "./inline-policy";
-import { createIamRoleForServiceAccount } from "./irsa";
-import { createPodIdentityRole } from "./pod-identity";
+import { annotateServiceAccount } from "./irsa";
+import { associateServiceAccount } from "./pod-identity";
 import type { PodCredentialInputs } from "./pod-template";
-import { addonPolicyName, identityKey, legacyNames, policyAttachmentName } from "./resource-names";
-import type { ServiceAccountLike } from "./service-account-like";
-import type { ServiceAccountSettings } from "./settings-types";
+import {
+  additionalAssociationName,
+  addonPolicyName,
+  identityKey,
+  legacyNames,
+  policyAttachmentName,
+  targetRolePolicyName,
+} from "./resource-names";
+import { resolveServiceAccount, type ServiceAccountLike } from "./service-account-like";
+import type { IdentityType, ServiceAccountSettings } from "./settings-types";
 import type { IdentityConfig } from "./stack-config";
+import {
+  assertWithinTrustPolicyQuota,
+  irsaTrustPolicy,
+  parseOidcProviderArn,
+  podIdentityTrustPolicy,
+  type PolicyDocument,
+  roleNameOfArn,
+} from "./trust-policy";
 
 // settings.ts imports its types from here.
 export type * from "./settings-types";
@@ -25,9 +40,17 @@ export type * from "./settings-types";
 /** The provider's annotation that makes a Patch take fields over from other field managers (pulumi-kubernetes await.go patchForce). */
 export const PATCH_FORCE_ANNOTATION = "pulumi.com/patchForce";
 
+export type IrsaConfig = Extract<IdentityConfig, { identityType: "IRSA" }>;
+export type PodIdentityConfig = Extract<IdentityConfig, { identityType: "POD_IDENTITY" }>;
+
 export interface WorkloadIdentityArgs {
   settings: ServiceAccountSettings;
-  identity: IdentityConfig;
+  /** The entry's identity type (its own, or the stack's). */
+  identityType: IdentityType;
+  /** IRSA (and IRSA_AND_POD_IDENTITY): the OIDC provider(s) the role trusts. */
+  irsa?: IrsaConfig;
+  /** Pod Identity (and IRSA_AND_POD_IDENTITY): the cluster the role and associations are for. */
+  podIdentity?: PodIdentityConfig;
   /** The IAM role's name in this stack (src/role-name.ts). */
   roleName: string;
   /** Values for ${partition} / ${accountId} in policy ARNs and statement resources. */
@@ -44,8 +67,29 @@ export interface WorkloadIdentityArgs {
   legacyName?: string;
 }
 
-/** One service account and its IAM role, permissions and binding (IRSA annotation or Pod Identity association). */
+/**
+ * What an entry makes of its identity type: the trust of the role it creates (none for an existing role), and
+ * the bindings of its service account (none for a role-only entry). The generator decides the same
+ * (its options/identity-parts.ts) for the README and the stack config.
+ */
+export function identityParts(
+  identityType: IdentityType,
+  sa: Pick<ServiceAccountSettings, "roleOnly" | "existingRoleArn"> = {},
+) {
+  const irsa = identityType !== "POD_IDENTITY";
+  const pods = identityType !== "IRSA";
+  const createsRole = sa.existingRoleArn === undefined;
+  return {
+    trustsOidc: irsa && createsRole,
+    trustsPods: pods && createsRole,
+    annotates: irsa && !sa.roleOnly,
+    associates: pods && !sa.roleOnly,
+  };
+}
+
+/** One service account and its IAM role, permissions and binding (IRSA annotation and/or Pod Identity association). */
 export class WorkloadIdentity extends pulumi.ComponentResource {
+  /** The role: created here, or read (existingRoleArn), never managed, in that case. */
   readonly role: aws.iam.Role;
   readonly namespace?: k8s.core.v1.Namespace;
   readonly serviceAccount?: k8s.core.v1.ServiceAccount;
@@ -53,6 +97,8 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
   readonly existingServiceAccount?: k8s.core.v1.ServiceAccount;
   readonly serviceAccountPatch?: k8s.core.v1.ServiceAccountPatch;
   readonly podIdentityAssociation?: aws.eks.PodIdentityAssociation;
+  /** Pod Identity: one more association per additional service account, sharing the role. */
+  readonly additionalPodIdentityAssociations: aws.eks.PodIdentityAssociation[];
   /** The inline RolePolicy (if any) and one RolePolicyAttachment per managed policy. */
   readonly policies: pulumi.Resource[];
   /** What a workload must dependsOn so that its pods start with working credentials and permissions. */
@@ -63,10 +109,20 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
 
   constructor(args: WorkloadIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
     const s = args.settings;
-    // Checked before registering anything. An association binds one service account, so sharing a role needs one entry per account.
-    if (args.identity.identityType === "POD_IDENTITY" && s.additionalServiceAccounts.length > 0) {
+    const parts = identityParts(args.identityType, s);
+    // Checked before registering anything.
+    if (parts.trustsOidc && !args.irsa) {
+      throw new Error(`${identityKey(s)}: ${args.identityType} needs the IRSA config.`);
+    }
+    if (parts.trustsPods && !args.podIdentity) {
+      throw new Error(`${identityKey(s)}: ${args.identityType} needs the Pod Identity config.`);
+    }
+    if (
+      s.existingRoleArn !== undefined &&
+      (s.policyStatements.length > 0 || s.managedPolicyArns.length > 0 || s.addonPolicies.length > 0)
+    ) {
       throw new Error(
-        `${s.namespace}/${s.name}: additionalServiceAccounts is IRSA-only; add one entry per service account for Pod Identity.`,
+        `${identityKey(s)}: existingRoleArn binds a role this stack does not manage; give it no policies.`,
       );
     }
     // Also checked before registering: an add-on policy without the scope it needs throws here.
@@ -96,16 +152,69 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       );
       serviceAccount = this.serviceAccount;
     }
+    const account = resolveServiceAccount(serviceAccount);
 
-    const roleArgs = {
-      name: args.roleName,
-      path: s.rolePath,
-      permissionsBoundary: s.permissionsBoundaryArn === undefined ? undefined : withTokens(s.permissionsBoundaryArn),
-      maxSessionDuration: s.maxSessionDuration,
-      tags: s.tags,
-    };
-    let binding: pulumi.Resource;
-    if (args.identity.identityType === "IRSA") {
+    if (s.existingRoleArn !== undefined) {
+      // Read, not managed: a missing role stops the deployment, and `destroy` leaves the role alone.
+      this.role = aws.iam.Role.get(name, roleNameOfArn(s.existingRoleArn), undefined, { parent: this });
+    } else {
+      const assumeRolePolicy = pulumi
+        .all([
+          args.irsa?.oidcProviderArn,
+          args.podIdentity?.clusterArn,
+          tokens.accountId,
+          account.namespace,
+          account.name,
+        ])
+        .apply(([oidcProviderArn, clusterArn, accountId, namespace, saName]) => {
+          const serviceAccounts = [{ namespace, name: saName }, ...s.additionalServiceAccounts];
+          const statements: PolicyDocument["Statement"] = [];
+          if (parts.trustsOidc) {
+            const oidcProviderArns = [oidcProviderArn!, ...args.irsa!.additionalOidcProviderArns];
+            oidcProviderArns.forEach((arn, i) =>
+              parseOidcProviderArn(arn, i === 0 ? "oidcProviderArn" : `additionalOidcProviderArns[${i - 1}]`),
+            );
+            statements.push(
+              ...irsaTrustPolicy({
+                oidcProviderArns,
+                serviceAccounts,
+                audience: s.audience,
+                allowWildcardSubjects: s.allowWildcardSubjects,
+              }).Statement,
+            );
+          }
+          if (parts.trustsPods) {
+            statements.push(
+              ...podIdentityTrustPolicy({
+                clusterArn: clusterArn!,
+                accountId,
+                serviceAccount: serviceAccounts[0],
+                additionalServiceAccounts: s.additionalServiceAccounts,
+                sessionTags: !s.disableSessionTags,
+              }).Statement,
+            );
+          }
+          const doc: PolicyDocument = { Version: "2012-10-17", Statement: statements };
+          assertWithinTrustPolicyQuota(doc, name);
+          return JSON.stringify(doc);
+        });
+      this.role = new aws.iam.Role(
+        name,
+        {
+          name: args.roleName,
+          path: s.rolePath,
+          permissionsBoundary:
+            s.permissionsBoundaryArn === undefined ? undefined : withTokens(s.permissionsBoundaryArn),
+          maxSessionDuration: s.maxSessionDuration,
+          tags: s.tags,
+          assumeRolePolicy,
+        },
+        { parent: this, ...alias() },
+      );
+    }
+
+    const bindings: pulumi.Resource[] = [];
+    if (parts.annotates) {
       const annotations: Record<string, string> = {};
       if (s.stsRegionalEndpoints) annotations["eks.amazonaws.com/sts-regional-endpoints"] = "true";
       if (s.tokenExpirationSeconds !== undefined) {
@@ -116,48 +225,51 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
         this.existingServiceAccount = readExistingServiceAccount(s, namespaceName, args.dependsOn ?? [], k8sOpts);
         patchDependsOn.push(this.existingServiceAccount);
       }
-      const irsa = createIamRoleForServiceAccount(
-        name,
-        {
-          ...roleArgs,
-          serviceAccount,
-          oidcProviderArn: args.identity.oidcProviderArn,
-          additionalOidcProviderArns: args.identity.additionalOidcProviderArns,
-          additionalServiceAccounts: s.additionalServiceAccounts,
-          audience: s.audience,
-          allowWildcardSubjects: s.allowWildcardSubjects,
-          serviceAccountAnnotations: annotations,
-          patchAnnotations: s.forcePatch ? { [PATCH_FORCE_ANNOTATION]: "true" } : {},
-          k8sOpts: {
-            ...k8sOpts,
-            ...alias(legacyNames.serviceAccountPatch),
-            dependsOn: patchDependsOn,
-            // Deleting a Patch re-applies an empty object with server-side apply, which creates the account again
-            // when it is gone, or fails when its namespace is (pulumi-kubernetes await.go Deletion, ssa.Relinquish).
-            // So a patch of a created account is deleted with the account; one of an adopted account is left on
-            // it: `destroy` succeeds whatever is left of the account, and never recreates it.
-            ...(this.serviceAccount ? { deletedWith: this.serviceAccount } : { retainOnDelete: true }),
+      this.serviceAccountPatch = annotateServiceAccount(name, {
+        serviceAccount,
+        roleArn: this.role.arn,
+        audience: s.audience,
+        serviceAccountAnnotations: annotations,
+        patchAnnotations: s.forcePatch ? { [PATCH_FORCE_ANNOTATION]: "true" } : {},
+        k8sOpts: {
+          ...k8sOpts,
+          ...alias(legacyNames.serviceAccountPatch),
+          dependsOn: patchDependsOn,
+          // Deleting a Patch re-applies an empty object with server-side apply, which creates the account again
+          // when it is gone, or fails when its namespace is (pulumi-kubernetes await.go Deletion, ssa.Relinquish).
+          // So a patch of a created account is deleted with the account; one of an adopted account is left on
+          // it: `destroy` succeeds whatever is left of the account, and never recreates it.
+          ...(this.serviceAccount ? { deletedWith: this.serviceAccount } : { retainOnDelete: true }),
+        },
+      });
+      bindings.push(this.serviceAccountPatch);
+    }
+    this.additionalPodIdentityAssociations = [];
+    if (parts.associates) {
+      const association = (
+        ref: ServiceAccountLike,
+        resourceName: string,
+        aliases: Pick<pulumi.CustomResourceOptions, "aliases">,
+      ) =>
+        associateServiceAccount(
+          resourceName,
+          {
+            clusterName: args.podIdentityClusterName ?? args.podIdentity!.clusterName,
+            serviceAccount: ref,
+            roleArn: this.role.arn,
+            targetRoleArn: s.targetRoleArn,
+            disableSessionTags: s.disableSessionTags,
           },
-        },
-        { parent: this, ...alias() },
-      );
-      this.role = irsa.role;
-      binding = this.serviceAccountPatch = irsa.serviceAccountPatch;
-    } else {
-      const podIdentity = createPodIdentityRole(
-        name,
-        {
-          ...roleArgs,
-          clusterName: args.podIdentityClusterName ?? args.identity.clusterName,
-          clusterArn: args.identity.clusterArn,
-          accountId: tokens.accountId,
-          serviceAccount,
-          associationOpts: { parent: this, ...alias(legacyNames.association), dependsOn: args.dependsOn },
-        },
-        { parent: this, ...alias() },
-      );
-      this.role = podIdentity.role;
-      binding = this.podIdentityAssociation = podIdentity.association;
+          // A managed service account is already a dependency through its name/namespace outputs.
+          { parent: this, ...aliases, dependsOn: args.dependsOn },
+        );
+      this.podIdentityAssociation = association(serviceAccount, name, alias(legacyNames.association));
+      bindings.push(this.podIdentityAssociation);
+      for (const other of s.additionalServiceAccounts) {
+        const shared = association(other, additionalAssociationName(name, other), {});
+        this.additionalPodIdentityAssociations.push(shared);
+        bindings.push(shared);
+      }
     }
 
     this.policies = [];
@@ -192,24 +304,35 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
         ),
       );
     }
-    this.credentialDependencies = [binding, ...this.policies];
+    if (s.targetRoleArn !== undefined && parts.associates) {
+      // EKS assumes the target role with this role's credentials (EKS User Guide, pod-id-assign-target-role).
+      const policy = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: s.targetRoleArn }],
+      });
+      this.policies.push(
+        new aws.iam.RolePolicy(targetRolePolicyName(name), { role: this.role.name, policy }, { parent: this }),
+      );
+    }
+    this.credentialDependencies = [...bindings, ...this.policies];
 
-    this.podCredentialInputs =
-      args.identity.identityType === "IRSA"
-        ? this.role.arn.apply((roleArn) => ({
-            identityType: "IRSA" as const,
-            roleArn,
-            audience: s.audience,
-            stsRegionalEndpoints: s.stsRegionalEndpoints,
-            tokenExpirationSeconds: s.tokenExpirationSeconds,
-          }))
-        : pulumi
-            .all([this.role.arn, this.podIdentityAssociation!.associationArn])
-            .apply(([roleArn, associationArn]) => ({
-              identityType: "POD_IDENTITY" as const,
-              roleArn,
-              associationArn,
-            }));
+    const association = this.podIdentityAssociation?.associationArn ?? pulumi.output(undefined);
+    this.podCredentialInputs = pulumi
+      .all([this.role.arn, association])
+      .apply(([roleArn, associationArn]): PodCredentialInputs => ({
+        identityType: args.identityType,
+        roleArn,
+        ...(parts.annotates && {
+          audience: s.audience,
+          stsRegionalEndpoints: s.stsRegionalEndpoints,
+          tokenExpirationSeconds: s.tokenExpirationSeconds,
+        }),
+        ...(parts.associates && {
+          associationArn,
+          targetRoleArn: s.targetRoleArn,
+          disableSessionTags: s.disableSessionTags || undefined,
+        }),
+      }));
 
     if (s.exampleDeployment) {
       this.exampleDeployment = new k8s.apps.v1.Deployment(

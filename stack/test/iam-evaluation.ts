@@ -58,11 +58,12 @@ async function evaluate(
   principal: string,
   action: string,
   contextVariables: Record<string, string | string[]>,
+  identityPolicies: PolicyDocument[] = [],
 ): Promise<Verdict> {
   const accountId = roleArn.split(":")[4];
   const response = await runSimulation(
     {
-      identityPolicies: [],
+      identityPolicies: identityPolicies.map((policy, i) => ({ name: `identity-${i}`, policy })),
       serviceControlPolicies: [],
       resourceControlPolicies: [],
       resourcePolicy: trustPolicy,
@@ -97,13 +98,10 @@ export async function assumeRoleForPodIdentity(
   trustPolicy: PolicyDocument,
   roleArn: string,
   session: PodIdentitySession,
+  { sessionTags = true }: { sessionTags?: boolean } = {},
 ): Promise<Verdict> {
-  const tags: Record<string, string> = {
-    "eks-cluster-arn": session.clusterArn,
-    "eks-cluster-name": session.clusterName,
-    "kubernetes-namespace": session.namespace,
-    "kubernetes-service-account": session.serviceAccount,
-  };
+  // An association with disableSessionTags sends none.
+  const tags: Record<string, string> = sessionTags ? podIdentitySessionTags(session) : {};
   const context = {
     ...Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:RequestTag/${key}`, value])),
     "aws:TagKeys": Object.keys(tags),
@@ -111,6 +109,53 @@ export async function assumeRoleForPodIdentity(
   };
   for (const action of ["sts:AssumeRole", "sts:TagSession"]) {
     const verdict = await evaluate(trustPolicy, roleArn, "pods.eks.amazonaws.com", action, context);
+    if (verdict !== "Allowed") return verdict;
+  }
+  return "Allowed";
+}
+
+/** The session tags EKS Pod Identity sets (EKS User Guide, pod-id-abac), the pod's name and UID left out. */
+function podIdentitySessionTags(session: PodIdentitySession): Record<string, string> {
+  return {
+    "eks-cluster-arn": session.clusterArn,
+    "eks-cluster-name": session.clusterName,
+    "kubernetes-namespace": session.namespace,
+    "kubernetes-service-account": session.serviceAccount,
+  };
+}
+
+/**
+ * Whether EKS Pod Identity, with the credentials of the association's role (`sourceRoleArn`), may assume the
+ * target role for a pod of `session` (EKS User Guide, pod-id-assign-target-role): the session tags are passed on
+ * (they are transitive), or, with session tags disabled, the association's external ID is the `sts:ExternalId`.
+ */
+export async function assumeTargetRole(
+  trustPolicy: PolicyDocument,
+  targetRoleArn: string,
+  request: {
+    sourceRoleArn: string;
+    /** The source role's own policies: across accounts, both they and the trust must allow. */
+    sourcePolicies: PolicyDocument[];
+    session: PodIdentitySession;
+    externalId?: string;
+  },
+): Promise<Verdict> {
+  const tags = request.externalId === undefined ? podIdentitySessionTags(request.session) : {};
+  const context: Record<string, string | string[]> = {
+    ...Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:RequestTag/${key}`, value])),
+    ...(Object.keys(tags).length > 0 && { "aws:TagKeys": Object.keys(tags) }),
+    ...(request.externalId !== undefined && { "sts:ExternalId": request.externalId }),
+    "aws:PrincipalArn": request.sourceRoleArn,
+  };
+  for (const action of ["sts:AssumeRole", "sts:TagSession"]) {
+    const verdict = await evaluate(
+      trustPolicy,
+      targetRoleArn,
+      request.sourceRoleArn,
+      action,
+      context,
+      request.sourcePolicies,
+    );
     if (verdict !== "Allowed") return verdict;
   }
   return "Allowed";

@@ -99,9 +99,15 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
         state.metadata = { name, namespace };
       }
       if (args.type === "aws:iam/role:Role") {
-        const name = args.inputs.name ?? args.name;
+        // A read (Role.get) is by the role's name.
+        const name = args.inputs.name ?? (args.id || args.name);
         state.name = name;
         state.arn = `arn:aws:iam::${ACCOUNT_ID}:role${args.inputs.path ?? "/"}${name}`;
+      } else if (args.type === "aws:eks/podIdentityAssociation:PodIdentityAssociation") {
+        const { clusterName, namespace, serviceAccount } = args.inputs;
+        state.associationArn = `arn:aws:eks:us-east-1:${ACCOUNT_ID}:podidentityassociation/${clusterName}/a-${namespace}-${serviceAccount}`;
+        // What EKS sets as sts:ExternalId on the target role's AssumeRole (EKS User Guide, pod-id-assign-target-role).
+        state.externalId = `us-east-1/${ACCOUNT_ID}/${clusterName}/${namespace}/${serviceAccount}`;
       } else if (args.type === "pulumi:pulumi:StackReference") {
         const stackOutputs = options.stackOutputs ?? { [TEST_STACK_REFERENCE]: { oidcProviderArn: OIDC_PROVIDER_ARN } };
         state.outputs = stackOutputs[args.inputs.name] ?? {};

@@ -53,6 +53,10 @@ function resourcesOf(identity: WorkloadIdentity, sa: ServiceAccountSettings): [s
   let attachments = 0;
   const partOf = (policy: pulumi.Resource): string => {
     if (!aws.iam.RolePolicy.isInstance(policy)) return `managedPolicy${attachments++}`;
+    // The target role's policy comes last, after the attachments.
+    if (sa.targetRoleArn !== undefined && policy === identity.policies[identity.policies.length - 1]) {
+      return "targetRolePolicy";
+    }
     const index = inline++;
     return index < 0 ? "inlinePolicy" : `addonPolicy${index}`;
   };
@@ -63,6 +67,10 @@ function resourcesOf(identity: WorkloadIdentity, sa: ServiceAccountSettings): [s
     ...identity.policies.map((policy): [string, pulumi.Resource] => [partOf(policy), policy]),
     ["serviceAccountPatch", identity.serviceAccountPatch],
     ["podIdentityAssociation", identity.podIdentityAssociation],
+    ...identity.additionalPodIdentityAssociations.map((association, j): [string, pulumi.Resource] => [
+      `additionalPodIdentityAssociation${j}`,
+      association,
+    ]),
     ["exampleDeployment", identity.exampleDeployment],
   ];
 }

@@ -231,11 +231,25 @@ describe("POD_IDENTITY (generated settings, identity type switched)", () => {
   );
 });
 
-test("additionalServiceAccounts is rejected in Pod Identity mode", async () => {
-  const sa = { ...settings.serviceAccounts[0], additionalServiceAccounts: [{ namespace: "x", name: "y" }] };
-  await expect(
-    declare({ clusterName: "my-cluster" }, switchedTo("POD_IDENTITY", { ...settings, serviceAccounts: [sa] })),
-  ).rejects.toThrow("additionalServiceAccounts is IRSA-only");
+test("with Pod Identity, additional service accounts share the role: one association and one trust statement each", async () => {
+  const sa = { ...settings.serviceAccounts[0], additionalServiceAccounts: [{ namespace: "jobs", name: "worker" }] };
+  const identities = await declare(
+    { clusterName: "my-cluster" },
+    switchedTo("POD_IDENTITY", { ...settings, serviceAccounts: [sa] }),
+  );
+  const identity = identities[`${sa.namespace}/${sa.name}`];
+  const [shared] = identity.additionalPodIdentityAssociations;
+  expect((await registrationOf(shared)).inputs).toMatchObject({
+    namespace: "jobs",
+    serviceAccount: "worker",
+    roleArn: await promiseOf(identity.role.arn),
+  });
+  const trust = JSON.parse((await registrationOf(identity.role)).inputs.assumeRolePolicy) as PolicyDocument;
+  expect(trust.Statement.map((s) => s.Condition?.StringEquals["aws:RequestTag/kubernetes-service-account"])).toEqual([
+    sa.name,
+    "worker",
+  ]);
+  expect(identity.credentialDependencies).toEqual(expect.arrayContaining([identity.podIdentityAssociation, shared]));
 });
 
 describe("identity type per service account", () => {
