@@ -99,6 +99,74 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].forcePatch: true has no effect with identityType POD_IDENTITY: Pod Identity binds the role with an association, not an annotation; remove forcePatch.",
   },
   {
+    input: "roleOnly with existingRoleArn",
+    options: sa({ roleOnly: true, existingRoleArn: "arn:aws:iam::123456789012:role/orders-api" }),
+    message:
+      "serviceAccounts[0].roleOnly: true creates a role without binding it, and existingRoleArn binds a role without creating one; keep one of them.",
+  },
+  {
+    input: "roleOnly creating the service account",
+    options: sa({ roleOnly: true, createServiceAccount: true }),
+    message:
+      "serviceAccounts[0].createServiceAccount: true with roleOnly would create an account that nothing binds; the chart that owns the account creates it: remove createServiceAccount.",
+  },
+  {
+    input: "roleOnly with the example Deployment",
+    options: sa({ roleOnly: true, exampleDeployment: true }),
+    message:
+      "serviceAccounts[0].exampleDeployment: the example pods would get no credentials, since roleOnly binds nothing; remove exampleDeployment.",
+  },
+  {
+    input: "existingRoleArn that is not a role ARN",
+    options: sa({ existingRoleArn: "arn:aws:iam::123456789012:policy/orders-api" }),
+    message:
+      'serviceAccounts[0].existingRoleArn: "arn:aws:iam::123456789012:policy/orders-api" is not an IAM role ARN; expected arn:<partition>:iam::<account>:role/<path><name>, for example arn:aws:iam::123456789012:role/orders-api.',
+  },
+  {
+    input: "existingRoleArn with policies of its own",
+    options: sa({
+      existingRoleArn: "arn:aws:iam::123456789012:role/orders-api",
+      managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      roleName: "orders",
+    }),
+    message:
+      "serviceAccounts[0].existingRoleArn: the stack binds this role and never changes it, so roleName, managedPolicyArns would be ignored; remove them, or leave existingRoleArn out to let the stack create the role.",
+  },
+  {
+    input: "targetRoleArn with IRSA",
+    options: sa({ targetRoleArn: "arn:aws:iam::222233334444:role/orders-data" }),
+    message:
+      "serviceAccounts[0].targetRoleArn: a target role is assumed through a Pod Identity association, and this entry (identityType IRSA) has none; use identityType POD_IDENTITY, or remove targetRoleArn.",
+  },
+  {
+    input: "targetRoleArn that is not a role ARN",
+    options: sa({ identityType: IdentityType.POD_IDENTITY, targetRoleArn: "orders-data" }),
+    message:
+      'serviceAccounts[0].targetRoleArn: "orders-data" is not an IAM role ARN; expected arn:<partition>:iam::<account>:role/<path><name>.',
+  },
+  {
+    input: "disableSessionTags with IRSA",
+    options: sa({ disableSessionTags: true }),
+    message:
+      "serviceAccounts[0].disableSessionTags: true applies to Pod Identity sessions, and identityType IRSA has none; remove disableSessionTags.",
+  },
+  {
+    input: "wildcard subjects with Pod Identity",
+    options: sa({
+      identityType: IdentityType.IRSA_AND_POD_IDENTITY,
+      allowWildcardSubjects: true,
+      additionalServiceAccounts: [{ namespace: "jobs", name: "worker-*" }],
+    }),
+    message:
+      "serviceAccounts[0].allowWildcardSubjects: a Pod Identity association binds one named service account, so wildcards cannot apply with identityType IRSA_AND_POD_IDENTITY; name each service account.",
+  },
+  {
+    input: "forcePatch on a role-only entry",
+    options: sa({ roleOnly: true, createServiceAccount: false, forcePatch: true }),
+    message:
+      "serviceAccounts[0].forcePatch: true has no effect with roleOnly, which annotates nothing; remove forcePatch.",
+  },
+  {
     input: "role name over 64 characters",
     options: sa({ roleName: "r".repeat(65) }),
     message: `serviceAccounts[0].roleName: "${"r".repeat(65)}" is not a valid IAM role name; use 1 to 64 letters, digits or '+=,.@_-' (leave roleName out for a derived name).`,

@@ -87,6 +87,8 @@ describe("serviceAccounts", () => {
     expect(settings.serviceAccounts[0]).toEqual({
       ...rest,
       roleNamePerStack: false,
+      roleOnly: false,
+      disableSessionTags: false,
       addonScope: { s3BucketArns, kmsKeyArns },
       exampleDeployment: { image, replicas: 1 },
     });
@@ -100,6 +102,8 @@ describe("serviceAccounts", () => {
       identityType: "IRSA",
       roleName: "orders-stack-api@default",
       roleNamePerStack: true,
+      roleOnly: false,
+      disableSessionTags: false,
       rolePath: "/",
       maxSessionDuration: 3600,
       tags: {},

@@ -14,4 +14,12 @@ export enum IdentityType {
    * EKS Pod Identity Agent add-on on the cluster; no OIDC provider is involved.
    */
   POD_IDENTITY = "POD_IDENTITY",
+
+  /**
+   * Both at once, for migrating from IRSA to Pod Identity without downtime: the role trusts the OIDC provider
+   * (`aud` and `sub` pinned) and `pods.eks.amazonaws.com` (session tags pinned), and the service account gets
+   * both the annotation and the association. Pods keep using IRSA (the SDKs try web identity before container
+   * credentials) until the entry switches to `POD_IDENTITY`, which drops the IRSA half.
+   */
+  IRSA_AND_POD_IDENTITY = "IRSA_AND_POD_IDENTITY",
 }

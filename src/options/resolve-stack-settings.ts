@@ -76,13 +76,20 @@ function resolveServiceAccount(
     name: options.name,
     namespace,
     identityType: options.identityType ?? identityType,
-    roleName: options.roleName ?? roleNameFor({ name: options.name, namespace }, roleNamePrefix),
-    roleNamePerStack: options.roleName === undefined,
+    roleName:
+      options.roleName ??
+      (options.existingRoleArn?.split("/").pop() || roleNameFor({ name: options.name, namespace }, roleNamePrefix)),
+    roleNamePerStack: options.roleName === undefined && options.existingRoleArn === undefined,
+    roleOnly: options.roleOnly ?? false,
+    existingRoleArn: options.existingRoleArn,
+    targetRoleArn: options.targetRoleArn,
+    disableSessionTags: options.disableSessionTags ?? false,
     rolePath: options.rolePath ?? DEFAULTS.rolePath,
     permissionsBoundaryArn: options.permissionsBoundaryArn,
     maxSessionDuration: options.maxSessionDuration ?? DEFAULTS.maxSessionDuration,
     tags: options.tags ?? {},
-    createServiceAccount: options.createServiceAccount ?? true,
+    // A role-only entry leaves the account to its owner.
+    createServiceAccount: options.createServiceAccount ?? !options.roleOnly,
     createNamespace: options.createNamespace ?? false,
     forcePatch: options.forcePatch ?? false,
     annotations: options.annotations ?? {},

@@ -47,6 +47,38 @@ export interface ServiceAccountOptions {
   readonly roleName?: string;
 
   /**
+   * Create the role and its policies only, with no annotation and no association: for a service account that a
+   * Helm chart or GitOps owns and binds itself (eksctl's `--role-only`). The role's ARN is the stack output
+   * `roleArns["<namespace>/<name>"]`, for the chart's values. The stack neither creates nor reads the account.
+   * @default false
+   */
+  readonly roleOnly?: boolean;
+
+  /**
+   * Bind this existing IAM role (`arn:<partition>:iam::<account>:role/<path><name>`) instead of creating one:
+   * the stack annotates or associates the service account and reads the role (a missing one stops
+   * `pulumi up`), but never changes or deletes it. Its trust policy and permissions are its owner's.
+   * @default - the stack creates the role
+   */
+  readonly existingRoleArn?: string;
+
+  /**
+   * Pod Identity: a role that the association assumes with this entry's role's credentials (role chaining,
+   * usually into another account, EKS User Guide "pod-id-assign-target-role"). The entry's role gets
+   * `sts:AssumeRole` and `sts:TagSession` on it; the target role's trust is its account's
+   * (`createPodIdentityTargetRole` of the stack's library creates it, given a provider of that account).
+   * @default - none: pods get the entry's role
+   */
+  readonly targetRoleArn?: string;
+
+  /**
+   * Pod Identity: the associations add no session tags (for `PackedPolicyTooLarge` errors). The role's trust can
+   * then pin only the account (`aws:SourceAccount`): any association in the account may use the role.
+   * @default false
+   */
+  readonly disableSessionTags?: boolean;
+
+  /**
    * The IAM role's path.
    * @default "/"
    */
@@ -185,7 +217,8 @@ export interface ServiceAccountOptions {
   readonly audience?: string;
 
   /**
-   * More service accounts that may assume the same role (IRSA).
+   * More service accounts that may assume the same role: with IRSA, subjects of its trust; with Pod Identity,
+   * one association each (and one trust statement each, pinning its namespace and name).
    * @default - none
    */
   readonly additionalServiceAccounts?: ServiceAccountReference[];

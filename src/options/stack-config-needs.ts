@@ -1,3 +1,4 @@
+import { identityPartsOf } from "./identity-parts";
 import { IdentityType } from "./identity-type";
 import { OidcProviderSource } from "./oidc-provider-source";
 import { DEFAULTS } from "./resolve-stack-settings";
@@ -19,32 +20,44 @@ export interface StackConfigNeeds {
 
 /** Whether some entry binds its role with a Pod Identity association (and so needs the Pod Identity Agent). */
 export function usesPodIdentity(settings: StackSettings): boolean {
-  return settings.serviceAccounts.some((sa) => sa.identityType === IdentityType.POD_IDENTITY);
+  return settings.serviceAccounts.some((sa) => identityPartsOf(sa).associates);
 }
 
 export function stackConfigNeedsOf(settings: StackSettings): StackConfigNeeds {
-  const irsa = settings.serviceAccounts.some((sa) => sa.identityType === IdentityType.IRSA);
-  const podIdentity = usesPodIdentity(settings);
+  const parts = settings.serviceAccounts.map(identityPartsOf);
+  const irsa = parts.some((p) => p.trustsOidc);
+  const cluster = parts.some((p) => p.trustsPods || p.associates);
   return {
     oidcProviderArn: irsa && settings.oidcProviderSource === OidcProviderSource.STACK_CONFIG,
-    clusterName: podIdentity || (irsa && settings.oidcProviderSource === OidcProviderSource.CLUSTER_LOOKUP),
+    clusterName: cluster || (irsa && settings.oidcProviderSource === OidcProviderSource.CLUSTER_LOOKUP),
     stackReference: irsa && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE,
     additionalOidcProviderArns: irsa,
   };
 }
 
-/** The audiences besides sts.amazonaws.com the IRSA entries' roles trust, which the IAM OIDC provider must list as client IDs. */
+/**
+ * The audiences besides sts.amazonaws.com of the annotated tokens and the OIDC trusts, which the IAM OIDC provider
+ * must list as client IDs.
+ */
 export function customAudiencesOf(settings: StackSettings): string[] {
   const irsaAudiences = settings.serviceAccounts
-    .filter((sa) => sa.identityType === IdentityType.IRSA)
+    .filter((sa) => {
+      const parts = identityPartsOf(sa);
+      return parts.trustsOidc || parts.annotates;
+    })
     .map((sa) => sa.audience);
   return [...new Set(irsaAudiences)].filter((audience) => audience !== DEFAULTS.audience);
 }
 
 /** How the stack's service accounts get their roles, for its descriptions: "IRSA", "EKS Pod Identity", or both. */
-export function identityTypesTextOf(settings: StackSettings, names: Record<IdentityType, string>): string {
-  const used = Object.values(IdentityType).filter((type) =>
-    settings.serviceAccounts.some((sa) => sa.identityType === type),
-  );
-  return (used.length > 0 ? used : [settings.identityType]).map((type) => names[type]).join(" and ");
+export function identityTypesTextOf(
+  settings: StackSettings,
+  names: { [IdentityType.IRSA]: string; [IdentityType.POD_IDENTITY]: string },
+): string {
+  const types = settings.serviceAccounts.map((sa) => sa.identityType);
+  const used = [
+    ...(types.some((t) => t !== IdentityType.POD_IDENTITY) ? [IdentityType.IRSA] : []),
+    ...(types.some((t) => t !== IdentityType.IRSA) ? [IdentityType.POD_IDENTITY] : []),
+  ] as (IdentityType.IRSA | IdentityType.POD_IDENTITY)[];
+  return used.map((type) => names[type]).join(" and ");
 }

@@ -29,6 +29,10 @@ export interface ServiceAccountSettings {
   readonly roleName: string;
   /** Derived (stacks but the first add `@<stack>`), not given. */
   readonly roleNamePerStack: boolean;
+  readonly roleOnly: boolean;
+  readonly existingRoleArn?: string;
+  readonly targetRoleArn?: string;
+  readonly disableSessionTags: boolean;
   readonly rolePath: string;
   readonly permissionsBoundaryArn?: string;
   readonly maxSessionDuration: number;

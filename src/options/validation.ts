@@ -1,7 +1,8 @@
 import { validateAddonPolicies } from "./addon-policy-validation";
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
-import { IdentityType } from "./identity-type";
+import { identityPartsOf } from "./identity-parts";
 import { MAX_ROLE_NAME_LENGTH } from "./role-name";
+import type { ServiceAccountOptions } from "./service-account-options";
 import type { ServiceAccountSettings, StackSettings } from "./stack-settings";
 import { estimateTrustPolicyLength, TRUST_POLICY_QUOTA } from "./trust-policy-size";
 
@@ -14,6 +15,7 @@ const PARTITION = "(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|\\$\\{partition\\})"
 const POLICY_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}|aws|\\$\\{accountId\\}):policy/[\\w+=,.@/-]+$`);
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*?]+$/;
 const PULUMI_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):iam::\d{12}:role\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 /** Namespaces every cluster has: a stack that created one would delete it on destroy. */
 const BUILT_IN_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -83,6 +85,10 @@ export function validateOptions(options: EksIrsaProjectOptions, settings: StackS
     const roleNameGiven = options.serviceAccounts?.[index]?.roleName !== undefined;
     problems.push(...validateServiceAccount(serviceAccount, roleNameGiven, (field) => pathOf(index, field)));
     problems.push(...validateAdoption(serviceAccount, (field) => pathOf(index, field)));
+    problems.push(
+      ...validateRoleSource(serviceAccount, options.serviceAccounts?.[index] ?? {}, (field) => pathOf(index, field)),
+    );
+    problems.push(...validatePodIdentityOptions(serviceAccount, (field) => pathOf(index, field)));
   });
   problems.push(...findDuplicates(settings.serviceAccounts, pathOf));
   problems.push(...findNamespaceDisagreements(settings.serviceAccounts, pathOf));
@@ -193,7 +199,10 @@ function validateAdoption(sa: ServiceAccountSettings, path: (field: string) => s
   if (!sa.forcePatch) {
     return [];
   }
-  if (sa.identityType !== IdentityType.IRSA) {
+  if (sa.roleOnly) {
+    return [`${path("forcePatch")}: true has no effect with roleOnly, which annotates nothing; remove forcePatch.`];
+  }
+  if (!identityPartsOf(sa).annotates) {
     return [
       `${path("forcePatch")}: true has no effect with identityType ${sa.identityType}: Pod Identity binds the role with an association, not an annotation; remove forcePatch.`,
     ];
@@ -204,6 +213,88 @@ function validateAdoption(sa: ServiceAccountSettings, path: (field: string) => s
     ];
   }
   return [];
+}
+
+/** The options that shape a role the stack creates: meaningless with an existing role. */
+const ROLE_SHAPING_OPTIONS = [
+  "roleName",
+  "rolePath",
+  "permissionsBoundaryArn",
+  "maxSessionDuration",
+  "tags",
+  "managedPolicyArns",
+  "policyStatements",
+  "addonPolicies",
+  "allowWildcardSubjects",
+] as const;
+
+/** roleOnly (a role, no binding) and existingRoleArn (a binding, no role) each leave out what the other keeps. */
+function validateRoleSource(
+  sa: ServiceAccountSettings,
+  given: Partial<ServiceAccountOptions>,
+  path: (field: string) => string,
+): string[] {
+  const problems: string[] = [];
+  if (sa.roleOnly) {
+    if (sa.existingRoleArn !== undefined) {
+      problems.push(
+        `${path("roleOnly")}: true creates a role without binding it, and existingRoleArn binds a role without creating one; keep one of them.`,
+      );
+    }
+    if (given.createServiceAccount === true) {
+      problems.push(
+        `${path("createServiceAccount")}: true with roleOnly would create an account that nothing binds; the chart that owns the account creates it: remove createServiceAccount.`,
+      );
+    }
+    if (sa.exampleDeployment) {
+      problems.push(
+        `${path("exampleDeployment")}: the example pods would get no credentials, since roleOnly binds nothing; remove exampleDeployment.`,
+      );
+    }
+  }
+  if (sa.existingRoleArn === undefined) {
+    return problems;
+  }
+  if (!ROLE_ARN.test(sa.existingRoleArn)) {
+    problems.push(
+      `${path("existingRoleArn")}: ${quote(sa.existingRoleArn)} is not an IAM role ARN; expected arn:<partition>:iam::<account>:role/<path><name>, for example arn:aws:iam::123456789012:role/orders-api.`,
+    );
+  }
+  const shaping = ROLE_SHAPING_OPTIONS.filter((option) => given[option] !== undefined);
+  if (shaping.length > 0) {
+    problems.push(
+      `${path("existingRoleArn")}: the stack binds this role and never changes it, so ${shaping.join(", ")} would be ignored; remove ${shaping.length > 1 ? "them" : "it"}, or leave existingRoleArn out to let the stack create the role.`,
+    );
+  }
+  return problems;
+}
+
+/** targetRoleArn and disableSessionTags shape Pod Identity associations and trust; the rest cannot hold them. */
+function validatePodIdentityOptions(sa: ServiceAccountSettings, path: (field: string) => string): string[] {
+  const problems: string[] = [];
+  const parts = identityPartsOf(sa);
+  if (sa.targetRoleArn !== undefined) {
+    if (!parts.associates) {
+      problems.push(
+        `${path("targetRoleArn")}: a target role is assumed through a Pod Identity association, and this entry (identityType ${sa.identityType}${sa.roleOnly ? ", roleOnly" : ""}) has none; use identityType POD_IDENTITY, or remove targetRoleArn.`,
+      );
+    } else if (!ROLE_ARN.test(sa.targetRoleArn)) {
+      problems.push(
+        `${path("targetRoleArn")}: ${quote(sa.targetRoleArn)} is not an IAM role ARN; expected arn:<partition>:iam::<account>:role/<path><name>.`,
+      );
+    }
+  }
+  if (sa.disableSessionTags && !(parts.associates || parts.trustsPods)) {
+    problems.push(
+      `${path("disableSessionTags")}: true applies to Pod Identity sessions, and identityType ${sa.identityType} has none; remove disableSessionTags.`,
+    );
+  }
+  if ((parts.associates || parts.trustsPods) && sa.allowWildcardSubjects) {
+    problems.push(
+      `${path("allowWildcardSubjects")}: a Pod Identity association binds one named service account, so wildcards cannot apply with identityType ${sa.identityType}; name each service account.`,
+    );
+  }
+  return problems;
 }
 
 /**
@@ -272,7 +363,10 @@ function findDuplicates(serviceAccounts: ServiceAccountSettings[], pathOf: Optio
     } else {
       firstByAccount.set(account, index);
     }
-    // IAM role names are unique ignoring case.
+    // IAM role names are unique ignoring case; entries may share an existing role.
+    if (sa.existingRoleArn !== undefined) {
+      return;
+    }
     const earlierRole = firstByRole.get(sa.roleName.toLowerCase());
     if (earlierRole !== undefined && earlier === undefined) {
       problems.push(

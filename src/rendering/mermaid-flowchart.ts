@@ -7,6 +7,7 @@ const KIND_LABELS: Record<ResourceKind, string> = {
   ServiceAccount: "ServiceAccount",
   ExistingServiceAccount: "existing ServiceAccount (read)",
   Role: "IAM Role",
+  ExistingRole: "existing IAM Role (read)",
   RolePolicy: "RolePolicy",
   RolePolicyAttachment: "RolePolicyAttachment",
   ServiceAccountPatch: "ServiceAccountPatch",

@@ -5,6 +5,7 @@ import { resourceGraphOf } from "./resource-graph";
 import { PULUMI_PREVIEW_SECRETS, PulumiPreviewWorkflow } from "../components/pulumi-preview-workflow";
 import { configDeclarationsFor, requiredConfigKeysOf } from "../components/pulumi-project-file";
 import { managedPolicyArnsOf } from "../options/addon-policy-rules";
+import { identityPartsOf, type IdentityParts } from "../options/identity-parts";
 import { IdentityType } from "../options/identity-type";
 import { PodIdentityAgentMode } from "../options/pod-identity-agent-mode";
 import { DEFAULTS } from "../options/resolve-stack-settings";
@@ -147,21 +148,29 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
 }
 
 function serviceAccountView(sa: ServiceAccountSettings, firstStack: string): ServiceAccountView {
-  const irsa = sa.identityType === IdentityType.IRSA;
+  const parts = identityPartsOf(sa);
   const where = `${code(sa.name)} in namespace ${code(sa.namespace)}`;
   return {
     key: `${sa.namespace}/${sa.name}`,
     namespace: sa.createNamespace
       ? `${code(sa.namespace)}, created by this stack (and deleted, with everything in it, by \`destroy\`)`
       : `${code(sa.namespace)}, which must exist before \`pulumi up\``,
-    serviceAccount: sa.createServiceAccount ? `${where}, created by this stack` : adoptedText(sa, where, irsa),
-    role: [
-      roleNameText(sa, firstStack),
-      `path ${code(sa.rolePath)}`,
-      `sessions of up to ${sa.maxSessionDuration} s`,
-      ...(sa.permissionsBoundaryArn ? [`permissions boundary ${code(sa.permissionsBoundaryArn)}`] : []),
-    ].join(", "),
-    trust: irsa ? irsaTrustText(sa) : podIdentityTrustText(sa),
+    serviceAccount: serviceAccountText(sa, where, parts),
+    role:
+      sa.existingRoleArn !== undefined
+        ? `${code(sa.existingRoleArn)}, an existing role: this stack reads it (a missing one stops \`pulumi up\`) and binds it, and never changes or deletes it; its trust policy and permissions are its owner's`
+        : [
+            roleNameText(sa, firstStack),
+            `path ${code(sa.rolePath)}`,
+            `sessions of up to ${sa.maxSessionDuration} s`,
+            ...(sa.permissionsBoundaryArn ? [`permissions boundary ${code(sa.permissionsBoundaryArn)}`] : []),
+          ].join(", "),
+    trust: [
+      ...(parts.trustsOidc || (sa.existingRoleArn === undefined && parts.annotates) ? [irsaTrustText(sa, parts)] : []),
+      ...(parts.trustsPods || parts.associates ? [podIdentityTrustText(sa, parts)] : []),
+      ...(sa.identityType === IdentityType.IRSA_AND_POD_IDENTITY ? [MIGRATING_TEXT] : []),
+      ...(sa.roleOnly ? [ROLE_ONLY_TEXT] : []),
+    ].join("; "),
     inlinePolicy: sa.policyStatements.map(statementText),
     addonPolicies: sa.addonPolicies.map(code).join(", "),
     managedPolicies: managedPolicyArnsOf(sa).map(code).join(", "),
@@ -178,6 +187,17 @@ function roleNameText(sa: ServiceAccountSettings, firstStack: string): string {
   return `${code(sa.roleName)} in stack ${code(firstStack)}, ${code(`${sa.roleName}@<stack>`)} in any other (shortened with a hash past 64 characters)`;
 }
 
+const MIGRATING_TEXT =
+  "migrating (`IRSA_AND_POD_IDENTITY`): pods keep using IRSA, which the AWS SDKs try before Pod Identity, until the entry switches to `POD_IDENTITY`, which removes the annotation and the OIDC trust and rolls the pods";
+const ROLE_ONLY_TEXT =
+  "role only (`roleOnly`): no annotation, no association; the chart that owns the account binds it, with the stack output `roleArns`";
+
+function serviceAccountText(sa: ServiceAccountSettings, where: string, parts: IdentityParts): string {
+  if (sa.createServiceAccount) return `${where}, created by this stack`;
+  if (sa.roleOnly) return `${where}, its owner's: this stack neither creates, reads nor binds it`;
+  return adoptedText(sa, where, parts.annotates);
+}
+
 function adoptedText(sa: ServiceAccountSettings, where: string, irsa: boolean): string {
   if (!irsa) {
     return `${where}, an existing one: this stack neither creates nor deletes it`;
@@ -191,7 +211,7 @@ function adoptedText(sa: ServiceAccountSettings, where: string, irsa: boolean): 
   );
 }
 
-function irsaTrustText(sa: ServiceAccountSettings): string {
+function irsaTrustText(sa: ServiceAccountSettings, parts: IdentityParts): string {
   const subjects = [sa, ...sa.additionalServiceAccounts].map((s) =>
     code(`system:serviceaccount:${s.namespace}:${s.name}`),
   );
@@ -206,18 +226,42 @@ function irsaTrustText(sa: ServiceAccountSettings): string {
   if (sa.tokenExpirationSeconds !== undefined) {
     annotations.push(code(`eks.amazonaws.com/token-expiration: "${sa.tokenExpirationSeconds}"`));
   }
-  return (
-    `IRSA: the role trusts the cluster's IAM OIDC provider for ${subjects.join(", ")} (audience ${code(sa.audience)}${wildcards}); ` +
-    `a \`ServiceAccountPatch\` annotates the service account with ${annotations.join(", ")}`
-  );
+  const trust = parts.trustsOidc
+    ? `the role trusts the cluster's IAM OIDC provider for ${subjects.join(", ")} (audience ${code(sa.audience)}${wildcards})`
+    : `the existing role must trust the cluster's IAM OIDC provider for ${subjects[0]} (audience ${code(sa.audience)})`;
+  const binding = parts.annotates
+    ? `; a \`ServiceAccountPatch\` annotates the service account with ${annotations.join(", ")}`
+    : "";
+  return `IRSA: ${trust}${binding}`;
 }
 
-function podIdentityTrustText(sa: ServiceAccountSettings): string {
-  return (
-    "EKS Pod Identity: the role trusts `pods.eks.amazonaws.com` only for sessions tagged with this cluster's ARN " +
-    `(\`eks-cluster-arn\`), namespace ${code(sa.namespace)} and service account ${code(sa.name)}, from this account ` +
-    "(`aws:SourceAccount`); a `PodIdentityAssociation` binds it to the service account in the cluster of config `clusterName`"
-  );
+function podIdentityTrustText(sa: ServiceAccountSettings, parts: IdentityParts): string {
+  const accounts = [sa, ...sa.additionalServiceAccounts].map((s) => `${code(s.namespace)}/${code(s.name)}`);
+  let trust: string;
+  if (!parts.trustsPods) {
+    trust = "the existing role must trust `pods.eks.amazonaws.com` (`sts:AssumeRole`, `sts:TagSession`)";
+  } else if (sa.disableSessionTags) {
+    trust =
+      "the role trusts `pods.eks.amazonaws.com` from this account (`aws:SourceAccount`) only: with session tags disabled (`disableSessionTags`) nothing else can be pinned, so any association in the account may use it";
+  } else {
+    const whom =
+      accounts.length === 1
+        ? `namespace ${code(sa.namespace)} and service account ${code(sa.name)}`
+        : `the namespace and service account of ${accounts.join(", ")} (one statement each)`;
+    trust =
+      "the role trusts `pods.eks.amazonaws.com` only for sessions tagged with this cluster's ARN " +
+      `(\`eks-cluster-arn\`), ${whom}, from this account (\`aws:SourceAccount\`)`;
+  }
+  const associations =
+    accounts.length > 1
+      ? `one \`PodIdentityAssociation\` per service account binds it`
+      : "a `PodIdentityAssociation` binds it to the service account";
+  const binding = parts.associates ? `; ${associations} in the cluster of config \`clusterName\`` : "";
+  const target =
+    parts.associates && sa.targetRoleArn !== undefined
+      ? `; the association chains to target role ${code(sa.targetRoleArn)} (the role may \`sts:AssumeRole\` and \`sts:TagSession\` on it; its trust must name this role${sa.disableSessionTags ? " and the association's external ID" : " and the session tags"})`
+      : "";
+  return `EKS Pod Identity: ${trust}${binding}${target}`;
 }
 
 function podIdentityAgentText(mode: PodIdentityAgentMode): string {

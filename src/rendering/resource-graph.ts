@@ -1,5 +1,5 @@
 import { addonDocumentsOf, managedPolicyArnsOf } from "../options/addon-policy-rules";
-import { IdentityType } from "../options/identity-type";
+import { identityPartsOf } from "../options/identity-parts";
 import { OidcProviderSource } from "../options/oidc-provider-source";
 import { PodIdentityAgentMode } from "../options/pod-identity-agent-mode";
 import { usesPodIdentity } from "../options/stack-config-needs";
@@ -13,6 +13,7 @@ export type ResourceKind =
   | "ServiceAccount"
   | "ExistingServiceAccount"
   | "Role"
+  | "ExistingRole"
   | "RolePolicy"
   | "RolePolicyAttachment"
   | "ServiceAccountPatch"
@@ -55,10 +56,12 @@ export type IdentityPart =
   | "existingServiceAccount"
   | "role"
   | "inlinePolicy"
+  | "targetRolePolicy"
   | `addonPolicy${number}`
   | `managedPolicy${number}`
   | "serviceAccountPatch"
   | "podIdentityAssociation"
+  | `additionalPodIdentityAssociation${number}`
   | "exampleDeployment";
 
 /** The stack reference the OIDC provider ARN is read from (IRSA with `OidcProviderSource.STACK_REFERENCE`). */
@@ -86,12 +89,12 @@ export function nodeIdOf(index: number, part: IdentityPart): string {
  * `test/readme-diagram.test.ts` checks the two agree).
  */
 export function resourceGraphOf(settings: StackSettings): ResourceGraph {
-  const isIrsa = (sa: ServiceAccountSettings): boolean => sa.identityType === IdentityType.IRSA;
   const shared: ResourceNode[] = [];
   // Everything built from the OIDC provider ARN (the trust policy, and the ARN tokens of IRSA
   // policies) carries the output of the stack reference it came from.
   const providerArnSources: string[] = [];
-  if (settings.serviceAccounts.some(isIrsa) && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE) {
+  const irsa = settings.serviceAccounts.some((sa) => identityPartsOf(sa).trustsOidc);
+  if (irsa && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE) {
     shared.push({ id: OIDC_PROVIDER_STACK_NODE_ID, kind: "StackReference", detail: "oidcProviderStackReference" });
     providerArnSources.push(OIDC_PROVIDER_STACK_NODE_ID);
   }
@@ -107,7 +110,7 @@ export function resourceGraphOf(settings: StackSettings): ResourceGraph {
   }
   const edges: DependencyEdge[] = [];
   const groups = settings.serviceAccounts.map((sa, index) =>
-    identityGroup(sa, index, isIrsa(sa), { providerArnSources, bindingSources }, (dependent, ...dependencies) =>
+    identityGroup(sa, index, { providerArnSources, bindingSources }, (dependent, ...dependencies) =>
       edges.push(...dependencies.map((dependency) => ({ dependency, dependent }))),
     ),
   );
@@ -127,7 +130,6 @@ type AddEdges = (dependent: string, ...dependencies: string[]) => void;
 function identityGroup(
   sa: ServiceAccountSettings,
   index: number,
-  irsa: boolean,
   { providerArnSources, bindingSources }: SharedSources,
   dependsOn: AddEdges,
 ): ResourceGroup {
@@ -146,10 +148,17 @@ function identityGroup(
   }
   const accountSources = sa.createServiceAccount ? serviceAccountNode : namespaceNode;
 
+  const parts = identityPartsOf(sa);
+  // IRSA fills the ARN tokens of policies (and its trust) from the OIDC provider ARN; Pod Identity from invokes.
+  const tokenSources = parts.trustsOidc ? providerArnSources : [];
   const role = id("role");
-  nodes.push({ id: role, kind: "Role", detail: roleDetail(sa) });
-  // The trust policy names the service account (and, for IRSA, the OIDC provider).
-  dependsOn(role, ...accountSources, ...(irsa ? providerArnSources : []));
+  if (sa.existingRoleArn === undefined) {
+    nodes.push({ id: role, kind: "Role", detail: roleDetail(sa) });
+    // The trust policy names the service account (and, for IRSA, the OIDC provider).
+    dependsOn(role, ...accountSources, ...tokenSources);
+  } else {
+    nodes.push({ id: role, kind: "ExistingRole", detail: sa.roleName });
+  }
 
   const policies: string[] = [];
   if (sa.policyStatements.length > 0) {
@@ -167,30 +176,46 @@ function identityGroup(
     nodes.push({ id: id(`managedPolicy${j}`), kind: "RolePolicyAttachment", detail: policyNameOf(arn) });
   });
   for (const policy of policies) {
-    // IRSA fills the ARN tokens of policies from the OIDC provider ARN; Pod Identity from invokes.
-    dependsOn(policy, role, ...(irsa ? providerArnSources : []));
+    dependsOn(policy, role, ...tokenSources);
+  }
+  if (sa.targetRoleArn !== undefined && parts.associates) {
+    policies.push(id("targetRolePolicy"));
+    nodes.push({ id: id("targetRolePolicy"), kind: "RolePolicy", detail: "target role" });
+    dependsOn(id("targetRolePolicy"), role);
   }
 
-  // An adopted account (IRSA) is read first: the patch would create a missing one.
-  const existing: string[] = [];
-  if (irsa && !sa.createServiceAccount) {
-    nodes.push({ id: id("existingServiceAccount"), kind: "ExistingServiceAccount", detail: serviceAccount });
-    existing.push(id("existingServiceAccount"));
+  const bindings: string[] = [];
+  if (parts.annotates) {
+    // An adopted account is read first: the patch would create a missing one.
+    const existing: string[] = [];
+    if (!sa.createServiceAccount) {
+      nodes.push({ id: id("existingServiceAccount"), kind: "ExistingServiceAccount", detail: serviceAccount });
+      existing.push(id("existingServiceAccount"));
+    }
+    const patch = id("serviceAccountPatch");
+    nodes.push({ id: patch, kind: "ServiceAccountPatch", detail: "role-arn annotation" });
+    dependsOn(patch, ...serviceAccountNode, ...existing, ...namespaceNode, role);
+    bindings.push(patch);
   }
-  const binding = irsa ? id("serviceAccountPatch") : id("podIdentityAssociation");
-  nodes.push(
-    irsa
-      ? { id: binding, kind: "ServiceAccountPatch", detail: "role-arn annotation" }
-      : { id: binding, kind: "PodIdentityAssociation", detail: serviceAccount },
-  );
-  dependsOn(binding, ...(irsa ? [] : bindingSources), ...serviceAccountNode, ...existing, ...namespaceNode, role);
+  if (parts.associates) {
+    const association = id("podIdentityAssociation");
+    nodes.push({ id: association, kind: "PodIdentityAssociation", detail: serviceAccount });
+    dependsOn(association, ...bindingSources, ...serviceAccountNode, ...namespaceNode, role);
+    bindings.push(association);
+    sa.additionalServiceAccounts.forEach((other, j) => {
+      const shared = id(`additionalPodIdentityAssociation${j}`);
+      nodes.push({ id: shared, kind: "PodIdentityAssociation", detail: `${other.namespace}/${other.name}` });
+      dependsOn(shared, ...bindingSources, role);
+      bindings.push(shared);
+    });
+  }
 
   if (sa.exampleDeployment) {
     const deployment = id("exampleDeployment");
     nodes.push({ id: deployment, kind: "Deployment", detail: "identity check" });
     // dependsOn the credentials (binding and policies); the credentials hash (the role ARN), the namespace and
     // the service account name are inputs.
-    dependsOn(deployment, binding, ...policies, ...namespaceNode, role, ...serviceAccountNode);
+    dependsOn(deployment, ...bindings, ...policies, ...namespaceNode, role, ...serviceAccountNode);
   }
   return { id: `sa${index}`, serviceAccount, nodes };
 }

@@ -145,6 +145,46 @@ describe("the stack's README.md", () => {
     expect(irsaOnly["README.md"]).not.toContain("Pod Identity Agent");
   });
 
+  test("says what role-only, existing-role, migrating and cross-account entries make, and asks only for the config they read", () => {
+    const variants = synth({
+      serviceAccounts: [
+        { name: "aws-load-balancer-controller", namespace: "kube-system", roleOnly: true },
+        { name: "api", namespace: "shop", existingRoleArn: "arn:aws:iam::123456789012:role/orders-api" },
+        { name: "worker", namespace: "shop", identityType: IdentityType.IRSA_AND_POD_IDENTITY },
+        {
+          name: "reports",
+          namespace: "shop",
+          identityType: IdentityType.POD_IDENTITY,
+          targetRoleArn: "arn:aws:iam::222233334444:role/orders-data",
+          disableSessionTags: true,
+        },
+      ],
+    });
+    const variantsReadme = variants["README.md"];
+    expect(variantsReadme).toContain("role only (`roleOnly`): no annotation, no association");
+    expect(variantsReadme).toContain(
+      "`aws-load-balancer-controller` in namespace `kube-system`, its owner's: this stack neither creates, reads nor binds it",
+    );
+    expect(variantsReadme).toContain(
+      "`arn:aws:iam::123456789012:role/orders-api`, an existing role: this stack reads it (a missing one stops `pulumi up`) and binds it",
+    );
+    expect(variantsReadme).toContain("migrating (`IRSA_AND_POD_IDENTITY`): pods keep using IRSA");
+    expect(variantsReadme).toContain(
+      "the association chains to target role `arn:aws:iam::222233334444:role/orders-data`",
+    );
+    expect(variantsReadme).toContain("with session tags disabled (`disableSessionTags`) nothing else can be pinned");
+    expect(Object.keys(variants["Pulumi.yaml"].config)).toEqual(
+      expect.arrayContaining(["oidcProviderArn", "clusterName"]),
+    );
+    // An existing IRSA role is only annotated: no OIDC provider to read.
+    const existingOnly = synth({
+      serviceAccounts: [
+        { name: "api", namespace: "shop", existingRoleArn: "arn:aws:iam::123456789012:role/orders-api" },
+      ],
+    });
+    expect(Object.keys(existingOnly["Pulumi.yaml"].config)).toEqual(["kubeconfig"]);
+  });
+
   test("gives the commands to plan, preview, deploy and destroy", () => {
     const commands = sectionOf(readme, "Plan, preview, deploy, destroy");
     for (const task of ["plan", "preview", "deploy", "destroy"]) {

@@ -130,6 +130,59 @@ describe("the resource graph", () => {
     expect(irsaOnly.shared).toEqual([]);
   });
 
+  test("role only: the role and its policies, no binding; an existing role: read, and bound", () => {
+    const graph = graphOf({
+      serviceAccounts: [
+        { name: "lb", namespace: "kube-system", roleOnly: true, managedPolicyArns: ["arn:aws:iam::aws:policy/X"] },
+        { name: "api", namespace: "shop", existingRoleArn: "arn:aws:iam::123456789012:role/orders-api" },
+      ],
+    });
+    expect(nodesOf(graph)).toEqual([
+      ["sa0_role", "sa0_managedPolicy0"],
+      ["sa1_serviceAccount", "sa1_role", "sa1_serviceAccountPatch"],
+    ]);
+    expect(graph.groups[1].nodes[1]).toEqual({ id: "sa1_role", kind: "ExistingRole", detail: "orders-api" });
+    // An existing role's trust is not this stack's: it depends on nothing here.
+    expect(edgesOf(graph).filter((edge) => edge.endsWith("--> sa1_role"))).toEqual([]);
+  });
+
+  test("IRSA_AND_POD_IDENTITY: both bindings; Pod Identity with a target role and shared associations", () => {
+    const migrating = graphOf({
+      serviceAccounts: [{ name: "api", namespace: "shop", identityType: IdentityType.IRSA_AND_POD_IDENTITY }],
+    });
+    expect(nodesOf(migrating)).toEqual([
+      ["sa0_serviceAccount", "sa0_role", "sa0_serviceAccountPatch", "sa0_podIdentityAssociation"],
+    ]);
+    const chained = graphOf({
+      identityType: IdentityType.POD_IDENTITY,
+      serviceAccounts: [
+        {
+          name: "api",
+          namespace: "shop",
+          targetRoleArn: "arn:aws:iam::222233334444:role/orders-data",
+          additionalServiceAccounts: [{ namespace: "jobs", name: "worker" }],
+          exampleDeployment: true,
+        },
+      ],
+    });
+    expect(nodesOf(chained)[0]).toEqual([
+      "sa0_serviceAccount",
+      "sa0_role",
+      "sa0_targetRolePolicy",
+      "sa0_podIdentityAssociation",
+      "sa0_additionalPodIdentityAssociation0",
+      "sa0_exampleDeployment",
+    ]);
+    expect(edgesOf(chained)).toEqual(
+      expect.arrayContaining([
+        "sa0_role --> sa0_targetRolePolicy",
+        "sa0_role --> sa0_additionalPodIdentityAssociation0",
+        "sa0_targetRolePolicy --> sa0_exampleDeployment",
+        "sa0_additionalPodIdentityAssociation0 --> sa0_exampleDeployment",
+      ]),
+    );
+  });
+
   test("one attachment per distinct managed policy ARN, and node ids by entry index", () => {
     const xray = "arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess";
     const graph = graphOf({
