@@ -1,0 +1,32 @@
+import { quote, type ServiceAccountRule } from "./rule";
+
+const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*?]+$/;
+
+/** The statements of the role's inline policy. */
+export const policyStatements: ServiceAccountRule = ({ serviceAccount: sa, path }) =>
+  sa.policyStatements.flatMap((statement, i) => {
+    const at = `${path("policyStatements")}[${i}]`;
+    const problems: string[] = [];
+    if (statement.actions.length === 0) {
+      problems.push(`${at}.actions: the statement has no action; list at least one, such as "s3:GetObject".`);
+    }
+    statement.actions
+      .filter((action) => action !== "*" && !ACTION.test(action))
+      .forEach((action) => {
+        problems.push(
+          `${at}.actions: ${quote(action)} is not an IAM action; write service:Action, such as "s3:GetObject".`,
+        );
+      });
+    if (statement.resources.length === 0) {
+      problems.push(`${at}.resources: the statement has no resource; list the ARNs it applies to.`);
+    }
+    if (statement.resources.some((r) => r.trim() === "")) {
+      problems.push(`${at}.resources: a resource is empty; list ARNs.`);
+    }
+    if (statement.effect === "Allow" && statement.actions.includes("*") && statement.resources.includes("*")) {
+      problems.push(
+        `${at}: allowing every action ("*") on every resource ("*") is refused; grant the actions the workload needs on the resources it uses.`,
+      );
+    }
+    return problems;
+  });
