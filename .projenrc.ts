@@ -45,6 +45,8 @@ const project = new cdk.JsiiProject({
       moduleNameMapper: { "^eks-irsa-template$": "<rootDir>/src" },
       // google-protobuf (Pulumi's RPC layer, in stack/'s tests) keeps reading the `google` global it defines.
       testEnvironmentOptions: { globalsCleanup: "off" },
+      // Option names are checked against the jsii assembly: rewrite it when src/ is newer.
+      globalSetup: "<rootDir>/test/fresh-jsii-assembly.ts",
     },
   },
   // Tests are transpiled by swc (below) without type information; the test task type-checks them first.

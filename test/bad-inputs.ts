@@ -11,8 +11,58 @@ export interface BadInput {
 }
 
 const sa = (extra: object) => ({ serviceAccounts: [{ name: "api", namespace: "shop", ...extra }] });
+/** Options a type check would refuse: `.projenrc.ts` runs transpile-only, so they reach the project type. */
+const untyped = (options: object) => options as Partial<EksIrsaProjectOptions>;
 
 export const BAD_INPUTS: BadInput[] = [
+  {
+    input: "misspelled option",
+    options: untyped({ serviceAcounts: [{ name: "api" }] }),
+    message:
+      'serviceAcounts: "serviceAcounts" is not an option of EksIrsaProject, so its value would be ignored; did you mean serviceAccounts?',
+  },
+  {
+    input: "misspelled field of a service account",
+    options: untyped(sa({ namepsace: "shop" })),
+    message:
+      'serviceAccounts[0].namepsace: "namepsace" is not a field of ServiceAccountOptions, so its value would be ignored; did you mean namespace?',
+  },
+  {
+    input: "misspelled field of a policy statement",
+    options: untyped(sa({ policyStatements: [{ actions: ["s3:GetObject"], resources: ["*"], condition: [] }] })),
+    message:
+      'serviceAccounts[0].policyStatements[0].condition: "condition" is not a field of PolicyStatementOptions, so its value would be ignored; did you mean conditions?',
+  },
+  {
+    input: "misspelled field of a projen option",
+    options: untyped({ tsconfig: { compilerOptions: { stict: true } } }),
+    message:
+      'tsconfig.compilerOptions.stict: "stict" is not a field of TypeScriptCompilerOptions, so its value would be ignored; did you mean strict?',
+  },
+  {
+    input: "unknown option, nothing close",
+    options: untyped({ kubernetesVersion: "1.31" }),
+    message:
+      'kubernetesVersion: "kubernetesVersion" is not an option of EksIrsaProject, so its value would be ignored; remove it, or correct its name (every option is listed in the package\'s API.md).',
+  },
+  {
+    input: "enum value that is not a member",
+    options: untyped({ identityType: "irsa" }),
+    message:
+      'identityType: "irsa" is not a member of IdentityType (did you mean IdentityType.IRSA?); use one of IdentityType.IRSA, IdentityType.POD_IDENTITY.',
+  },
+  {
+    input: "number written as a string",
+    options: untyped(sa({ maxSessionDuration: "7200" })),
+    message:
+      'serviceAccounts[0].maxSessionDuration: "7200" is a string, but the option takes a number; write a number, without quotes.',
+  },
+  {
+    input: "list given as a single value",
+    options: untyped(sa({ managedPolicyArns: "arn:aws:iam::aws:policy/ReadOnlyAccess" })),
+    message:
+      'serviceAccounts[0].managedPolicyArns: "arn:aws:iam::aws:policy/ReadOnlyAccess" is a string, but the option takes a list ([ ... ]).',
+  },
   {
     input: "service account name with capitals",
     options: { serviceAccountName: "Billing_API" },
@@ -128,9 +178,15 @@ export const BAD_INPUTS: BadInput[] = [
     message: "serviceAccounts[0].maxSessionDuration: 50000 is out of range; IAM allows 3600 to 43200 seconds.",
   },
   {
+    input: "session duration with a fraction",
+    options: sa({ maxSessionDuration: 3600.5 }),
+    message:
+      "serviceAccounts[0].maxSessionDuration: 3600.5 is not a whole number of seconds; IAM takes an integer from 3600 to 43200.",
+  },
+  {
     input: "token expiration under an hour",
     options: sa({ tokenExpirationSeconds: 60 }),
-    message: "serviceAccounts[0].tokenExpirationSeconds: 60 is out of range; EKS accepts 3600 to 86400 seconds.",
+    message: "serviceAccounts[0].tokenExpirationSeconds: 60 is out of range; EKS allows 3600 to 86400 seconds.",
   },
   {
     input: "empty audience",

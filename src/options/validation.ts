@@ -1,5 +1,6 @@
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { OptionsValidationError } from "./options-validation-error";
+import { resolveStackSettings } from "./resolve-stack-settings";
 import { addonPolicies } from "./rules/addon-policies";
 import { awsRegion } from "./rules/aws-region";
 import { iamRole, roleNamePrefix } from "./rules/iam-role";
@@ -7,7 +8,9 @@ import { irsaToken } from "./rules/irsa-token";
 import { kubernetesNames } from "./rules/kubernetes-names";
 import { managedPolicies } from "./rules/managed-policies";
 import { optionCombinations } from "./rules/option-combinations";
+import { optionSchemaProblems } from "./rules/option-schema";
 import { policyStatements } from "./rules/policy-statements";
+import { projenNewFlagProblems } from "./rules/projen-new-flags";
 import { pulumiNames } from "./rules/pulumi-names";
 import type { ProjectRule, ServiceAccountRule, ValidationContext } from "./rules/rule";
 import { trustPolicyQuota } from "./rules/trust-policy-quota";
@@ -34,16 +37,37 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
 const CROSS_RULES: ProjectRule[] = [uniqueIdentities];
 
 /**
- * Checks the options (resolved into settings) before anything is synthesized, and throws one
+ * Checks the options and resolves them into settings before anything is synthesized; throws one
  * error listing every problem, each naming the option, the bad value, the rule and the fix.
+ *
+ * The options' shape comes first (names, kinds of value, enum members, from the jsii types): values
+ * of the wrong kind can break the resolution of defaults, whose problems are then left out.
  */
-export function assertValidOptions(options: EksIrsaProjectOptions, settings: StackSettings): void {
-  const problems = validateOptions(options, settings);
-  if (problems.length > 0) {
+export function validatedSettings(options: EksIrsaProjectOptions): StackSettings {
+  const shapeProblems = [...projenNewFlagProblems(options), ...optionSchemaProblems(options)];
+  let settings: StackSettings | undefined;
+  let valueProblems: string[] = [];
+  try {
+    settings = resolveStackSettings(options);
+    valueProblems = validateOptions(options, settings);
+  } catch (error) {
+    if (shapeProblems.length === 0) {
+      throw error;
+    }
+  }
+  // A value of the wrong kind is reported once, by its shape.
+  const misshapen = shapeProblems.map((problem) => problem.slice(0, problem.indexOf(": ")));
+  const problems = [
+    ...shapeProblems,
+    ...valueProblems.filter((problem) => !misshapen.some((path) => problem.startsWith(path))),
+  ];
+  if (problems.length > 0 || !settings) {
     throw new OptionsValidationError(problems);
   }
+  return settings;
 }
 
+/** The problems of options whose shape is right. */
 export function validateOptions(options: EksIrsaProjectOptions, settings: StackSettings): string[] {
   const context: ValidationContext = { options, settings, pathOf: optionPaths(options) };
   return [

@@ -1,4 +1,5 @@
 import { quote, type ProjectRule, type ServiceAccountRule } from "./rule";
+import { secondsProblems } from "./seconds";
 import { MAX_ROLE_NAME_LENGTH } from "../role-name";
 
 const IAM_ROLE_NAME = /^[\w+=,.@-]+$/;
@@ -36,10 +37,7 @@ export const iamRole: ServiceAccountRule = ({ serviceAccount: sa, given, path })
       `${path("permissionsBoundaryArn")}: ${quote(sa.permissionsBoundaryArn)} is not a managed policy ARN; expected arn:<partition>:iam::<account>:policy/<name>.`,
     );
   }
-  if (!Number.isInteger(sa.maxSessionDuration) || sa.maxSessionDuration < 3600 || sa.maxSessionDuration > 43200) {
-    problems.push(
-      `${path("maxSessionDuration")}: ${sa.maxSessionDuration} is out of range; IAM allows 3600 to 43200 seconds.`,
-    );
-  }
+  // IAM CreateRole: MaxSessionDuration 3600 to 43200.
+  problems.push(...secondsProblems(path("maxSessionDuration"), sa.maxSessionDuration, 3600, 43200, "IAM"));
   return problems;
 };

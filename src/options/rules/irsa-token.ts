@@ -1,13 +1,11 @@
 import type { ServiceAccountRule } from "./rule";
+import { secondsProblems } from "./seconds";
 
 /** The projected token of IRSA: its audience and lifetime. */
 export const irsaToken: ServiceAccountRule = ({ serviceAccount: sa, path }) => {
   const problems: string[] = [];
-  const expiration = sa.tokenExpirationSeconds;
-  if (expiration !== undefined && (!Number.isInteger(expiration) || expiration < 3600 || expiration > 86400)) {
-    problems.push(
-      `${path("tokenExpirationSeconds")}: ${expiration} is out of range; EKS accepts 3600 to 86400 seconds.`,
-    );
+  if (sa.tokenExpirationSeconds !== undefined) {
+    problems.push(...secondsProblems(path("tokenExpirationSeconds"), sa.tokenExpirationSeconds, 3600, 86400, "EKS"));
   }
   if (sa.audience.trim() === "") {
     problems.push(`${path("audience")}: the audience is empty; leave it out for sts.amazonaws.com.`);
