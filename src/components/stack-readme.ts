@@ -41,8 +41,10 @@ export class StackReadme extends Component {
     }
     const existing = readFileSync(this.readmePath, "utf-8");
     if (!existing.includes(PROJEN_MARKER) && existing.trim() !== PROJEN_SAMPLE_README) {
+      // projen sets PROJEN_CREATE_PROJECT while projen new synthesizes (projects.ts); its own note says what to run then.
+      const next = process.env.PROJEN_CREATE_PROJECT === "true" ? "" : ', then run "npx projen" again';
       throw new MessageError(
-        `${README} was written by hand, and eks-irsa-template now generates it from .projenrc.ts, which would overwrite it; move what you want to keep into another file (docs/notes.md, for example), delete ${README}, then run "npx projen" again.`,
+        `${README} was written by hand, and eks-irsa-template now generates it from .projenrc.ts, which would overwrite it; move what you want to keep into another file (docs/notes.md, for example), delete ${README}${next}.`,
       );
     }
   }

@@ -18,14 +18,18 @@ export class MessageError extends Error {
     this.name = new.target.name;
     Object.defineProperty(this, MESSAGE_ERROR, { value: true });
     if (process.env.DEBUG !== "true") {
-      Object.defineProperty(this, "stack", { value: message, writable: true, configurable: true });
+      // An accessor, not a value: Node.js's vm (where projen new runs the project) prefixes the stack of
+      // an error that leaves it with a source excerpt, by assigning it; that assignment is dropped.
+      Object.defineProperty(this, "stack", { get: () => this.message, set: () => undefined, configurable: true });
     }
   }
 
-  /** Adds a paragraph to the message (and to the stack that stands for it). */
+  /** Adds a paragraph to the message. */
   public addNote(note: string): void {
-    const message = `${this.message}\n${note}`;
-    this.stack = this.stack === this.message ? message : this.stack?.replace(this.message, message);
-    this.message = message;
+    const stack = this.stack;
+    this.message = `${this.message}\n${note}`;
+    if (process.env.DEBUG === "true") {
+      this.stack = stack?.replace(/^[^]*?\n\s+at /, `${this.name}: ${this.message}\n    at `);
+    }
   }
 }

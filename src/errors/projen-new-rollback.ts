@@ -23,16 +23,19 @@ export class ProjenNewRollback {
   /** Removes what projen new wrote, and returns what to tell the user. */
   public undo(): string {
     const removed = readdirSync(this.dir).filter((entry) => !this.entriesBefore.has(entry));
-    if (this.onlyProjenNewInstalled()) {
+    const installsOnly = this.onlyProjenNewInstalled();
+    if (installsOnly) {
       removed.push("package.json", "node_modules");
     }
     for (const entry of removed) {
+      // rmSync removes links, never what they point to.
       rmSync(join(this.dir, entry), { recursive: true, force: true });
     }
-    const again = `then run the same command again${projenNewCommand()}`;
-    return removed.length > 0
-      ? `projen new created nothing: it removed what it had written (${removed.join(", ")}), so ${this.dir} is as it was. Fix the above, ${again}.`
-      : `projen new created nothing. Fix the above, ${again}.`;
+    const what =
+      installsOnly || !existsSync(join(this.dir, "package.json"))
+        ? `it removed what it had written (${removed.join(", ")}), so ${this.dir} is as it was`
+        : `${removed.length > 0 ? `it removed what it had written (${removed.join(", ")}); ` : ""}package.json and node_modules stay, since package.json holds more than projen new installed`;
+    return `projen new created nothing: ${what}. Fix the above, then run the same command again${projenNewCommand()}.`;
   }
 
   private onlyProjenNewInstalled(): boolean {
