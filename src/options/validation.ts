@@ -3,6 +3,9 @@ import { OptionsValidationError } from "./options-validation-error";
 import { resolveStackSettings } from "./resolve-stack-settings";
 import { addonPolicies } from "./rules/addon-policies";
 import { awsRegion } from "./rules/aws-region";
+import { iamActions } from "./rules/iam-actions";
+import { iamConditions } from "./rules/iam-conditions";
+import { iamResources } from "./rules/iam-resources";
 import { iamRole, roleNamePrefix } from "./rules/iam-role";
 import { irsaToken } from "./rules/irsa-token";
 import { kubernetesNames } from "./rules/kubernetes-names";
@@ -29,6 +32,9 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
   irsaToken,
   managedPolicies,
   policyStatements,
+  iamActions,
+  iamResources,
+  iamConditions,
   addonPolicies,
   trustPolicyQuota,
 ];

@@ -1,10 +1,11 @@
 import { quote, type ProjectRule, type ServiceAccountRule } from "./rule";
 import { secondsProblems } from "./seconds";
+import { PARTITION_NAMES } from "../iam/partitions";
 import { MAX_ROLE_NAME_LENGTH } from "../role-name";
 
 const IAM_ROLE_NAME = /^[\w+=,.@-]+$/;
 const IAM_PATH = /^\/([\x21-\x7e]*\/)?$/;
-const PARTITION = "(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|\\$\\{partition\\})";
+const PARTITION = `(${[...PARTITION_NAMES, "\\$\\{partition\\}"].join("|")})`;
 export const POLICY_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}|aws|\\$\\{accountId\\}):policy/[\\w+=,.@/-]+$`);
 
 /** The prefix of derived role names. */
