@@ -1,4 +1,4 @@
-import { AddonPolicy, type EksIrsaProjectOptions } from "../src";
+import { AddonPolicy, IdentityType, OidcProviderSource, type EksIrsaProjectOptions } from "../src";
 
 /**
  * Every bad input the project type is tried with, and the exact line it answers with.
@@ -280,6 +280,108 @@ export const BAD_INPUTS: BadInput[] = [
     input: "empty audience",
     options: sa({ audience: " " }),
     message: "serviceAccounts[0].audience: the audience is empty; leave it out for sts.amazonaws.com.",
+  },
+  {
+    input: "role tag with a key AWS reserves",
+    options: sa({ tags: { "aws:team": "data" } }),
+    message:
+      'serviceAccounts[0].tags["aws:team"]: keys starting with "aws:" are reserved for AWS; choose another prefix.',
+  },
+  {
+    input: "role tag key with a character IAM refuses",
+    options: sa({ tags: { "cost#center": "42" } }),
+    message:
+      'serviceAccounts[0].tags["cost#center"]: the key has characters IAM does not allow in tags ("#"); use letters, digits, spaces and _ . : / = + - @.',
+  },
+  {
+    input: "role tag value over 256 characters",
+    options: sa({ tags: { note: "n".repeat(257) } }),
+    message: 'serviceAccounts[0].tags["note"]: the value is 257 characters; IAM allows at most 256.',
+  },
+  {
+    input: "role tag keys that differ only in case",
+    options: sa({ tags: { Team: "data", team: "web" } }),
+    message:
+      'serviceAccounts[0].tags["team"]: IAM tag keys ignore case, so this is the same key as "Team"; keep one of them.',
+  },
+  {
+    input: "more than 50 role tags",
+    options: sa({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, "x"])) }),
+    message: "serviceAccounts[0].tags: 51 tags; IAM allows at most 50 per role, so keep fewer.",
+  },
+  {
+    input: "label key with a space",
+    options: sa({ labels: { "cost center": "42" } }),
+    message:
+      "serviceAccounts[0].labels[\"cost center\"]: \"cost center\" is not a valid label key; write an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (such as \"example.com/team\").",
+  },
+  {
+    input: "label value starting with a dash",
+    options: sa({ labels: { team: "-data" } }),
+    message:
+      "serviceAccounts[0].labels[\"team\"]: the value \"-data\" is not a valid label value; use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (or nothing).",
+  },
+  {
+    input: "annotation key with two slashes",
+    options: sa({ annotations: { "example.com/team/owner": "data" } }),
+    message:
+      "serviceAccounts[0].annotations[\"example.com/team/owner\"]: \"example.com/team/owner\" is not a valid annotation key; write an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (such as \"example.com/team\").",
+  },
+  {
+    input: "the role-arn annotation set by hand",
+    options: sa({ annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/admin" } }),
+    message:
+      'serviceAccounts[0].annotations["eks.amazonaws.com/role-arn"]: this annotation is managed by eks-irsa-template; the stack sets it to the role it creates.',
+  },
+  {
+    input: "annotations over 256 KiB",
+    options: sa({ annotations: { "example.com/blob": "x".repeat(262144) } }),
+    message:
+      "serviceAccounts[0].annotations: the annotations are 262160 bytes; Kubernetes allows 262144 in all, so move large data elsewhere (a ConfigMap).",
+  },
+  {
+    input: "audience with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ audience: "my-audience" }) },
+    message:
+      'serviceAccounts[0].audience: "my-audience" applies to IRSA only (Pod Identity tokens always have the audience pods.eks.amazonaws.com); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
+    input: "stsRegionalEndpoints with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ stsRegionalEndpoints: true }) },
+    message:
+      "serviceAccounts[0].stsRegionalEndpoints: true applies to IRSA only (the Pod Identity agent serves the credentials itself); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
+    input: "tokenExpirationSeconds with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ tokenExpirationSeconds: 7200 }) },
+    message:
+      "serviceAccounts[0].tokenExpirationSeconds: 7200 applies to IRSA only (the Pod Identity agent manages its own token); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
+    input: "additionalServiceAccounts with Pod Identity",
+    options: {
+      identityType: IdentityType.POD_IDENTITY,
+      ...sa({ additionalServiceAccounts: [{ name: "worker", namespace: "shop" }] }),
+    },
+    message:
+      'serviceAccounts[0].additionalServiceAccounts: [{"name":"worker","namespace":"shop"}] applies to IRSA only (a Pod Identity association binds one service account; declare one entry of serviceAccounts per service account); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
+    input: "oidcProviderSource with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, oidcProviderSource: OidcProviderSource.CLUSTER_LOOKUP },
+    message:
+      'oidcProviderSource: "CLUSTER_LOOKUP" applies to IRSA only (Pod Identity needs no OIDC provider); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
+    input: "ARN in another partition than the region",
+    options: { region: "cn-north-1", ...statement({ resources: ["arn:aws:s3:::invoices/*"] }) },
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "arn:aws:s3:::invoices/*" is in partition aws, but region cn-north-1 is in aws-cn; write arn:${partition}:... and the stack fills in the partition it deploys to.',
+  },
+  {
+    input: "region of no AWS partition",
+    options: { region: "xx-east-1" },
+    message: 'region: "xx-east-1" is not an AWS region code; use one such as us-east-1 or eu-central-1.',
   },
   {
     input: "Pulumi project name with a space",

@@ -7,11 +7,15 @@ import { iamActions } from "./rules/iam-actions";
 import { iamConditions } from "./rules/iam-conditions";
 import { iamResources } from "./rules/iam-resources";
 import { iamRole, roleNamePrefix } from "./rules/iam-role";
+import { iamTags } from "./rules/iam-tags";
+import { identityTypeOptions } from "./rules/identity-type-options";
 import { irsaToken } from "./rules/irsa-token";
+import { kubernetesMetadata } from "./rules/kubernetes-metadata";
 import { kubernetesNames } from "./rules/kubernetes-names";
 import { managedPolicies } from "./rules/managed-policies";
 import { optionCombinations } from "./rules/option-combinations";
 import { optionSchemaProblems } from "./rules/option-schema";
+import { partitions } from "./rules/partitions";
 import { policyStatements } from "./rules/policy-statements";
 import { projenNewFlagProblems } from "./rules/projen-new-flags";
 import { pulumiNames } from "./rules/pulumi-names";
@@ -28,7 +32,9 @@ const PROJECT_RULES: ProjectRule[] = [optionCombinations, pulumiNames, awsRegion
 /** The checks of each service account. */
 const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
   kubernetesNames,
+  kubernetesMetadata,
   iamRole,
+  iamTags,
   irsaToken,
   managedPolicies,
   policyStatements,
@@ -40,7 +46,7 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
 ];
 
 /** The checks across service accounts, after each one's own. */
-const CROSS_RULES: ProjectRule[] = [uniqueIdentities];
+const CROSS_RULES: ProjectRule[] = [uniqueIdentities, identityTypeOptions, partitions];
 
 /**
  * Checks the options and resolves them into settings before anything is synthesized; throws one

@@ -1,0 +1,35 @@
+import { quote, type ProjectRule } from "./rule";
+import { IdentityType } from "../identity-type";
+import type { ServiceAccountOptions } from "../service-account-options";
+
+/** Options of a service account that only IRSA reads, and why Pod Identity has no use for them. */
+const IRSA_ONLY: Partial<Record<keyof ServiceAccountOptions, string>> = {
+  audience: "Pod Identity tokens always have the audience pods.eks.amazonaws.com",
+  stsRegionalEndpoints: "the Pod Identity agent serves the credentials itself",
+  tokenExpirationSeconds: "the Pod Identity agent manages its own token",
+  additionalServiceAccounts:
+    "a Pod Identity association binds one service account; declare one entry of serviceAccounts per service account",
+};
+
+/** Options that the chosen identity type would ignore. */
+export const identityTypeOptions: ProjectRule = ({ options, settings, pathOf }) => {
+  if (settings.identityType !== IdentityType.POD_IDENTITY) {
+    return [];
+  }
+  const fix = "remove it, or set identityType: IdentityType.IRSA";
+  const problems: string[] = [];
+  if (options.oidcProviderSource !== undefined) {
+    problems.push(
+      `oidcProviderSource: ${quote(options.oidcProviderSource)} applies to IRSA only (Pod Identity needs no OIDC provider); ${fix}.`,
+    );
+  }
+  (options.serviceAccounts ?? []).forEach((given, index) => {
+    for (const [field, why] of Object.entries(IRSA_ONLY)) {
+      const value = given[field as keyof ServiceAccountOptions];
+      if (value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)) {
+        problems.push(`${pathOf(index, field)}: ${quote(value)} applies to IRSA only (${why}); ${fix}.`);
+      }
+    }
+  });
+  return problems;
+};
