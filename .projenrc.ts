@@ -116,7 +116,7 @@ project.addTask("stack:fixture", {
 });
 
 project.addTask("docs:validation", {
-  description: "Rewrite the bad-input table of docs/validation.md from test/bad-inputs.ts",
+  description: "Rewrite the tables of docs/validation.md from test/bad-inputs.ts and stack/test/bad-stack-config.ts",
   steps: [{ exec: "ts-node --transpile-only scripts/validation-docs.ts" }],
 });
 

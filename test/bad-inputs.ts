@@ -474,15 +474,3 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].addonPolicies[0]: "ALB" is not an add-on policy; use one of AWS_LOAD_BALANCER_CONTROLLER, EXTERNAL_DNS, CERT_MANAGER, CLUSTER_AUTOSCALER, KARPENTER_CONTROLLER, EBS_CSI_DRIVER, EFS_CSI_DRIVER, FSX_LUSTRE_CSI_DRIVER, MOUNTPOINT_S3_CSI_DRIVER, VPC_CNI, EXTERNAL_SECRETS, VELERO, NODE_TERMINATION_HANDLER, CLOUDWATCH_OBSERVABILITY, AMAZON_MANAGED_PROMETHEUS.',
   },
 ];
-
-/** The bad-input table of docs/validation.md, rendered from {@link BAD_INPUTS}. */
-export function badInputTable(): string {
-  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const rows = BAD_INPUTS.map(
-    ({ input, options, message }) =>
-      `| ${cell(input)} | \`${cell(JSON.stringify(options).slice(0, 90))}\` | ${cell(message)} | \`validation.test.ts\` › ${cell(input)} |`,
-  );
-  return ["| bad input | options (abridged) | the error line | test |", "| --- | --- | --- | --- |", ...rows].join(
-    "\n",
-  );
-}

@@ -42,6 +42,8 @@ export interface MockOptions {
   stackOutputs?: Record<string, Record<string, unknown>>;
   /** OIDC issuer URL returned by aws:eks/getCluster. */
   clusterIssuer?: string;
+  /** The partition aws:index/getPartition returns (the AWS provider's, from aws:region). */
+  partition?: string;
 }
 
 /** The protobuf RegisterResourceRequest members we read (the SDK types the monitor as a gRPC client). */
@@ -89,7 +91,12 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
         case "aws:index/getRegion:getRegion":
           return { region: "us-east-1", name: "us-east-1", id: "us-east-1", description: "US East (N. Virginia)" };
         case "aws:index/getPartition:getPartition":
-          return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
+          return {
+            partition: options.partition ?? "aws",
+            dnsSuffix: "amazonaws.com",
+            reverseDnsPrefix: "com.amazonaws",
+            id: options.partition ?? "aws",
+          };
         case "aws:eks/getCluster:getCluster":
           return {
             name: args.inputs.name,
