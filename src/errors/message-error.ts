@@ -15,13 +15,22 @@ export class MessageError extends Error {
 
   constructor(message: string) {
     super(message);
-    this.name = new.target.name;
+    // Not enumerable: printers that dump an error's own properties would show it after the message.
+    Object.defineProperty(this, "name", { value: new.target.name, writable: true, configurable: true });
     Object.defineProperty(this, MESSAGE_ERROR, { value: true });
     if (process.env.DEBUG !== "true") {
       // An accessor, not a value: Node.js's vm (where projen new runs the project) prefixes the stack of
       // an error that leaves it with a source excerpt, by assigning it; that assignment is dropped.
       Object.defineProperty(this, "stack", { get: () => this.message, set: () => undefined, configurable: true });
     }
+  }
+
+  /**
+   * How Node.js prints it (`console.error(error)`, as yargs does when projen new fails): the message alone,
+   * where it would otherwise wrap a stack without frames in brackets.
+   */
+  public [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.message;
   }
 
   /** Adds a paragraph to the message. */

@@ -80,7 +80,7 @@ export function validatedSettings(options: EksIrsaProjectOptions): StackSettings
 }
 
 /** The problems of options whose shape is right. */
-export function validateOptions(options: EksIrsaProjectOptions, settings: StackSettings): string[] {
+function validateOptions(options: EksIrsaProjectOptions, settings: StackSettings): string[] {
   const context: ValidationContext = { options, settings, pathOf: optionPaths(options) };
   return [
     ...PROJECT_RULES.flatMap((rule) => rule(context)),

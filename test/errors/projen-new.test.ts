@@ -6,7 +6,7 @@ import { join } from "path";
 /**
  * The part of `projen new --from eks-irsa-template` that runs this package, in a process of its own:
  * projen's `Projects.createProject`, as its CLI calls it once the installs are done (cli/cmds/new.ts),
- * with the CLI's way of printing an error (`console.error(e.stack)`, cli/index.ts). The installs are
+ * with the CLI's way of printing an error that ends it (`console.error(e)`, seen from projen 0.103's yargs). The installs are
  * simulated as projen leaves them: a package.json naming projen and this package, and node_modules
  * (here a link to this checkout, which the globalSetup compiles).
  */
@@ -35,7 +35,7 @@ function projenNew(options: Record<string, unknown>, argv: string[]) {
     `const { Projects } = require(${JSON.stringify(PROJEN)});`,
     "try {",
     `  Projects.createProject({ dir: process.cwd(), projectFqn: "eks-irsa-template.EksIrsaProject", projectOptions: ${JSON.stringify(options)}, post: false });`,
-    "} catch (e) { console.error(e.stack); process.exit(1); }",
+    "} catch (e) { console.error(e); process.exit(1); }",
   ].join("\n");
   const result = spawnSync(process.execPath, ["-e", driver], { cwd: dir, encoding: "utf-8" });
   return { ...result, output: result.stdout + result.stderr };
@@ -55,9 +55,11 @@ describe("enum-valued flags of projen new", () => {
     expect(run.output).toContain(
       `projen new created nothing: it removed what it had written (package.json, node_modules), so ${dir} is as it was. Fix the above, then run the same command again: npx projen new --from eks-irsa-template --oidc-provider-source cluster.`,
     );
-    // The message alone: no stack frames, no source excerpt.
+    // The message alone: no stack frames, no source excerpt, no brackets or properties of Node.js's inspection.
+    expect(run.output).toMatch(/^eks-irsa-template: 1 problem in the project options; nothing was written:\n/);
     expect(run.output).not.toMatch(/^\s+at /m);
     expect(run.output).not.toContain("throw");
+    expect(run.output).not.toContain("name:");
     expect(readdirSync(dir)).toEqual([]);
   });
 
