@@ -238,6 +238,29 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0].conditions[0].values: "office" is not an IP address or CIDR block (such as 203.0.113.0/24), which IpAddress and NotIpAddress compare with.',
   },
   {
+    input: "statement id with a dash",
+    options: statement({ sid: "read-invoices" }),
+    message:
+      'serviceAccounts[0].policyStatements[0].sid: "read-invoices" is not a valid statement id; IAM takes letters and digits only.',
+  },
+  {
+    input: "the same statement id twice",
+    options: sa({
+      policyStatements: [
+        { sid: "Read", actions: ["s3:GetObject"], resources: ["arn:${partition}:s3:::invoices/*"] },
+        { sid: "Read", actions: ["s3:ListBucket"], resources: ["arn:${partition}:s3:::invoices"] },
+      ],
+    }),
+    message:
+      'serviceAccounts[0].policyStatements[1].sid: "Read" is already the id of policyStatements[0]; IAM wants each statement id once in a policy, so rename one.',
+  },
+  {
+    input: "example Deployment image with capitals",
+    options: sa({ exampleDeployment: true, exampleDeploymentImage: "AWS-CLI:latest" }),
+    message:
+      'serviceAccounts[0].exampleDeploymentImage: "AWS-CLI:latest" is not a container image reference; write [registry/]repository[:tag][@digest] in lower case, such as "public.ecr.aws/aws-cli/aws-cli:2.27.50".',
+  },
+  {
     input: "allow * on *",
     options: sa({ policyStatements: [{ actions: ["*"], resources: ["*"] }] }),
     message:

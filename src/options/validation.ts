@@ -3,6 +3,7 @@ import { OptionsValidationError } from "./options-validation-error";
 import { resolveStackSettings } from "./resolve-stack-settings";
 import { addonPolicies } from "./rules/addon-policies";
 import { awsRegion } from "./rules/aws-region";
+import { exampleDeployment } from "./rules/example-deployment";
 import { iamActions } from "./rules/iam-actions";
 import { iamConditions } from "./rules/iam-conditions";
 import { iamResources } from "./rules/iam-resources";
@@ -43,6 +44,7 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
   iamConditions,
   addonPolicies,
   trustPolicyQuota,
+  exampleDeployment,
 ];
 
 /** The checks across service accounts, after each one's own. */
