@@ -71,7 +71,8 @@ export function packageRoot(name: string): string {
   throw new Error(`eks-irsa-template: cannot find the folder of the package ${name}`);
 }
 
-function readAssembly(root: string, name: string): Assembly {
+/** The assembly in a package folder, written plain or compressed behind a redirect. */
+export function readAssembly(root: string, name: string): Assembly {
   const file = join(root, ".jsii");
   if (!existsSync(file)) {
     // Only a checkout of this package can lack it: the published package always ships it.
