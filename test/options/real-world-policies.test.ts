@@ -32,10 +32,16 @@ test.each(AWS_DOCUMENTATION_STATEMENTS.map((documented, i) => [i, documented.sou
   },
 );
 
-test("IAM's case-insensitive service prefixes and action names, and wildcards that match, are accepted", () => {
+test("IAM's case-insensitive service prefixes and action names, wildcards that match and ARNs without an account are accepted", () => {
   const statement = {
     actions: ["S3:GetObject", "s3:getobject", "DynamoDB:Get*", "sqs:?eceiveMessage", "kms:*"],
-    resources: ["arn:${partition}:s3:::invoices/*", "arn:aws:dynamodb:*:${accountId}:table/*", "*"],
+    resources: [
+      "arn:${partition}:s3:::invoices/*",
+      "arn:aws:dynamodb:*:${accountId}:table/*",
+      // AWS-owned: a public SSM parameter has no account.
+      "arn:aws:ssm:us-east-1::parameter/aws/service/ami-amazon-linux-latest/*",
+      "*",
+    ],
   };
   expect(() =>
     newProject({ serviceAccounts: [{ name: "api", namespace: "shop", policyStatements: [statement] }] }),

@@ -44,10 +44,9 @@ function partMatches(given: string, expected: string): boolean {
   if (hasWildcard(given)) {
     return hasWildcard(expected) || globToRegExp(given).test(expected);
   }
-  if (expected.includes("${")) {
-    return given !== "";
-  }
-  return given === expected;
+  // A region or account the format names may be empty in a valid ARN: AWS-owned resources such as
+  // public SSM parameters (arn:aws:ssm:us-east-1::parameter/aws/service/...) or AMIs have no account.
+  return expected.includes("${") || given === expected;
 }
 
 function resourceMatches(given: string, expected: string): boolean {
