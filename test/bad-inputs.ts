@@ -390,6 +390,17 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].additionalServiceAccounts: [{"name":"worker","namespace":"shop"}] applies to IRSA only (a Pod Identity association binds one service account; declare one entry of serviceAccounts per service account); remove it, or set identityType: IdentityType.IRSA.',
   },
   {
+    input: "audience on a Pod Identity entry of an IRSA stack",
+    options: {
+      serviceAccounts: [
+        { name: "api", namespace: "shop" },
+        { name: "worker", namespace: "shop", identityType: IdentityType.POD_IDENTITY, audience: "my-audience" },
+      ],
+    },
+    message:
+      'serviceAccounts[1].audience: "my-audience" applies to IRSA only (Pod Identity tokens always have the audience pods.eks.amazonaws.com); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
     input: "oidcProviderSource with Pod Identity",
     options: { identityType: IdentityType.POD_IDENTITY, oidcProviderSource: OidcProviderSource.CLUSTER_LOOKUP },
     message:
@@ -491,9 +502,9 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].addonClusterName: \"orders prod\" is not an EKS cluster name; use 1 to 100 letters, digits, '-' or '_', starting with a letter or digit.",
   },
   {
-    input: "an add-on policy that does not exist",
+    input: "an add-on policy that does not exist (a member of no enum: the option schema answers)",
     options: sa({ addonPolicies: ["ALB" as AddonPolicy] }),
     message:
-      'serviceAccounts[0].addonPolicies[0]: "ALB" is not an add-on policy; use one of AWS_LOAD_BALANCER_CONTROLLER, EXTERNAL_DNS, CERT_MANAGER, CLUSTER_AUTOSCALER, KARPENTER_CONTROLLER, EBS_CSI_DRIVER, EFS_CSI_DRIVER, FSX_LUSTRE_CSI_DRIVER, MOUNTPOINT_S3_CSI_DRIVER, VPC_CNI, EXTERNAL_SECRETS, VELERO, NODE_TERMINATION_HANDLER, CLOUDWATCH_OBSERVABILITY, AMAZON_MANAGED_PROMETHEUS.',
+      'serviceAccounts[0].addonPolicies[0]: "ALB" is not a member of AddonPolicy; use one of AddonPolicy.AWS_LOAD_BALANCER_CONTROLLER, AddonPolicy.EXTERNAL_DNS, AddonPolicy.CERT_MANAGER, AddonPolicy.CLUSTER_AUTOSCALER, AddonPolicy.KARPENTER_CONTROLLER, AddonPolicy.EBS_CSI_DRIVER, AddonPolicy.EFS_CSI_DRIVER, AddonPolicy.FSX_LUSTRE_CSI_DRIVER, AddonPolicy.MOUNTPOINT_S3_CSI_DRIVER, AddonPolicy.VPC_CNI, AddonPolicy.EXTERNAL_SECRETS, AddonPolicy.VELERO, AddonPolicy.NODE_TERMINATION_HANDLER, AddonPolicy.CLOUDWATCH_OBSERVABILITY, AddonPolicy.AMAZON_MANAGED_PROMETHEUS.',
   },
 ];

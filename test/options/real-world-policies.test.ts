@@ -1,20 +1,8 @@
-import type { PolicyStatementOptions } from "../../src";
-import { AWS_DOCUMENTATION_STATEMENTS, type DocumentedStatement } from "../fixtures/aws-documentation-policies";
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { AWS_DOCUMENTATION_STATEMENTS } from "../fixtures/aws-documentation-policies";
+import { asStatementOptions, type IamJsonStatement } from "../fixtures/iam-json";
 import { newProject } from "../project-fixture";
-
-/** A statement in IAM's JSON grammar as the project type's options. */
-function asOptions({ statement }: DocumentedStatement): PolicyStatementOptions {
-  const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
-  return {
-    sid: statement.Sid,
-    effect: statement.Effect as PolicyStatementOptions["effect"],
-    actions: list(statement.Action),
-    resources: list(statement.Resource),
-    conditions: Object.entries(statement.Condition ?? {}).flatMap(([test, keys]) =>
-      Object.entries(keys).map(([variable, values]) => ({ test, variable, values: list(values) })),
-    ),
-  };
-}
 
 test("the fixture holds at least 20 statements from AWS's documentation, each with its page", () => {
   expect(AWS_DOCUMENTATION_STATEMENTS.length).toBeGreaterThanOrEqual(20);
@@ -27,7 +15,11 @@ test.each(AWS_DOCUMENTATION_STATEMENTS.map((documented, i) => [i, documented.sou
   "statement %i of %s is accepted",
   (_i, _source, documented) => {
     expect(() =>
-      newProject({ serviceAccounts: [{ name: "api", namespace: "shop", policyStatements: [asOptions(documented)] }] }),
+      newProject({
+        serviceAccounts: [
+          { name: "api", namespace: "shop", policyStatements: [asStatementOptions(documented.statement)] },
+        ],
+      }),
     ).not.toThrow();
   },
 );
@@ -46,4 +38,22 @@ test("IAM's case-insensitive service prefixes and action names, wildcards that m
   expect(() =>
     newProject({ serviceAccounts: [{ name: "api", namespace: "shop", policyStatements: [statement] }] }),
   ).not.toThrow();
+});
+
+describe("the add-on catalog's published policies (stack/src/addon-policies) pass the same rules", () => {
+  const dir = join(__dirname, "..", "..", "stack", "src", "addon-policies");
+  const documents = readdirSync(dir).filter((file) => file.endsWith(".json"));
+
+  test("the catalog is there", () => {
+    expect(documents.length).toBeGreaterThanOrEqual(10);
+  });
+
+  test.each(documents)("%s", (file) => {
+    const document = JSON.parse(readFileSync(join(dir, file), "utf-8"));
+    const statements: IamJsonStatement[] = document.Statement ? [document.Statement].flat() : [document];
+    const policyStatements = statements.map(asStatementOptions);
+    expect(() =>
+      newProject({ serviceAccounts: [{ name: "addon", namespace: "kube-system", policyStatements }] }),
+    ).not.toThrow();
+  });
 });

@@ -11,19 +11,20 @@ const IRSA_ONLY: Partial<Record<keyof ServiceAccountOptions, string>> = {
     "a Pod Identity association binds one service account; declare one entry of serviceAccounts per service account",
 };
 
-/** Options that the chosen identity type would ignore. */
+/** Options that the identity type of their entry (its own, or the project's) would ignore. */
 export const identityTypeOptions: ProjectRule = ({ options, settings, pathOf }) => {
-  if (settings.identityType !== IdentityType.POD_IDENTITY) {
-    return [];
-  }
   const fix = "remove it, or set identityType: IdentityType.IRSA";
   const problems: string[] = [];
-  if (options.oidcProviderSource !== undefined) {
+  const podIdentityOnly = settings.serviceAccounts.every((sa) => sa.identityType === IdentityType.POD_IDENTITY);
+  if (options.oidcProviderSource !== undefined && podIdentityOnly) {
     problems.push(
       `oidcProviderSource: ${quote(options.oidcProviderSource)} applies to IRSA only (Pod Identity needs no OIDC provider); ${fix}.`,
     );
   }
   (options.serviceAccounts ?? []).forEach((given, index) => {
+    if (settings.serviceAccounts[index]?.identityType !== IdentityType.POD_IDENTITY) {
+      return;
+    }
     for (const [field, why] of Object.entries(IRSA_ONLY)) {
       const value = given[field as keyof ServiceAccountOptions];
       if (value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)) {
