@@ -28,6 +28,17 @@ describe("bad input is refused with a clear error", () => {
     expect(build).toThrow(/^eks-irsa-template: 4 problems in the project options; nothing was written:\n {2}- /);
   });
 
+  test.each([
+    "nginx",
+    "public.ecr.aws/aws-cli/aws-cli:2.27.50",
+    "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders/api:1.4.2",
+    "localhost:5000/tools/aws-cli",
+    `amazon/aws-cli@sha256:${"a".repeat(64)}`,
+  ])("the image reference %s is accepted", (image) => {
+    const serviceAccounts = [{ name: "api", exampleDeployment: true, exampleDeploymentImage: image }];
+    expect(() => newProject({ serviceAccounts })).not.toThrow();
+  });
+
   test("wildcard subjects are accepted with allowWildcardSubjects", () => {
     expect(() =>
       newProject({

@@ -1,0 +1,31 @@
+import { ROLE_ARN } from "./role-source";
+import { quote, type ServiceAccountRule } from "./rule";
+import { identityPartsOf } from "../identity-parts";
+
+/** targetRoleArn and disableSessionTags shape Pod Identity associations and trust; other entries cannot hold them. */
+export const podIdentityOptions: ServiceAccountRule = ({ serviceAccount: sa, path }) => {
+  const problems: string[] = [];
+  const parts = identityPartsOf(sa);
+  if (sa.targetRoleArn !== undefined) {
+    if (!parts.associates) {
+      problems.push(
+        `${path("targetRoleArn")}: a target role is assumed through a Pod Identity association, and this entry (identityType ${sa.identityType}${sa.roleOnly ? ", roleOnly" : ""}) has none; use identityType POD_IDENTITY, or remove targetRoleArn.`,
+      );
+    } else if (!ROLE_ARN.test(sa.targetRoleArn)) {
+      problems.push(
+        `${path("targetRoleArn")}: ${quote(sa.targetRoleArn)} is not an IAM role ARN; expected arn:<partition>:iam::<account>:role/<path><name>.`,
+      );
+    }
+  }
+  if (sa.disableSessionTags && !(parts.associates || parts.trustsPods)) {
+    problems.push(
+      `${path("disableSessionTags")}: true applies to Pod Identity sessions, and identityType ${sa.identityType} has none; remove disableSessionTags.`,
+    );
+  }
+  if ((parts.associates || parts.trustsPods) && sa.allowWildcardSubjects) {
+    problems.push(
+      `${path("allowWildcardSubjects")}: a Pod Identity association binds one named service account, so wildcards cannot apply with identityType ${sa.identityType}; name each service account.`,
+    );
+  }
+  return problems;
+};
