@@ -20,7 +20,19 @@ import type { WorkloadIdentity } from "../src/workload-identity";
 // is the stack's (the AWS provider's, which the mocks set to match): a provider of another partition is refused.
 const PRIMARY_ARN = "arn:aws-cn:iam::210987654321:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/PRIMARY";
 const PROVIDER_ARNS = [PRIMARY_ARN, OIDC_PROVIDER_ARN];
-const entries = settings.serviceAccounts.map((sa): [string, ServiceAccountSettings] => [
+/**
+ * Each entry as a role this stack creates and binds: role-only, existing-role, target-role and untagged entries
+ * change what is registered, and have tests of their own (role-only-and-existing-roles, pod-identity-target-roles).
+ */
+const bound = (sa: ServiceAccountSettings): ServiceAccountSettings => ({
+  ...sa,
+  roleOnly: false,
+  existingRoleArn: undefined,
+  targetRoleArn: undefined,
+  disableSessionTags: false,
+});
+const generated: StackSettings = { ...settings, serviceAccounts: settings.serviceAccounts.map(bound) };
+const entries = generated.serviceAccounts.map((sa): [string, ServiceAccountSettings] => [
   `${sa.namespace}/${sa.name}`,
   sa,
 ]);
@@ -41,7 +53,7 @@ async function declare(
 }
 
 /** The settings with the stack's and every entry's identity type switched to one. */
-const switchedTo = (identityType: IdentityType, stackSettings: StackSettings = settings): StackSettings => ({
+const switchedTo = (identityType: IdentityType, stackSettings: StackSettings = generated): StackSettings => ({
   ...stackSettings,
   identityType,
   serviceAccounts: stackSettings.serviceAccounts.map((sa) => ({ ...sa, identityType })),
@@ -173,9 +185,9 @@ describe("IRSA (generated settings)", () => {
 
 describe("POD_IDENTITY (generated settings, identity type switched)", () => {
   const podSettings: StackSettings = switchedTo("POD_IDENTITY", {
-    ...settings,
-    // An association binds one service account; sharing is IRSA-only.
-    serviceAccounts: settings.serviceAccounts.map((sa) => ({ ...sa, additionalServiceAccounts: [] })),
+    ...generated,
+    // Wildcards are IRSA-only; sharing a role with Pod Identity has a test of its own (below).
+    serviceAccounts: generated.serviceAccounts.map((sa) => ({ ...sa, additionalServiceAccounts: [] })),
   });
   let identities: Record<string, WorkloadIdentity>;
   beforeAll(async () => {
@@ -233,10 +245,10 @@ describe("POD_IDENTITY (generated settings, identity type switched)", () => {
 });
 
 test("with Pod Identity, additional service accounts share the role: one association and one trust statement each", async () => {
-  const sa = { ...settings.serviceAccounts[0], additionalServiceAccounts: [{ namespace: "jobs", name: "worker" }] };
+  const sa = { ...generated.serviceAccounts[0], additionalServiceAccounts: [{ namespace: "jobs", name: "worker" }] };
   const identities = await declare(
     { clusterName: "my-cluster" },
-    switchedTo("POD_IDENTITY", { ...settings, serviceAccounts: [sa] }),
+    switchedTo("POD_IDENTITY", { ...generated, serviceAccounts: [sa] }),
   );
   const identity = identities[`${sa.namespace}/${sa.name}`];
   const [shared] = identity.additionalPodIdentityAssociations;
@@ -254,7 +266,7 @@ test("with Pod Identity, additional service accounts share the role: one associa
 });
 
 describe("identity type per service account", () => {
-  const [example] = settings.serviceAccounts;
+  const [example] = generated.serviceAccounts;
   const entry = (name: string, identityType: IdentityType): ServiceAccountSettings => ({
     ...example,
     name,
