@@ -166,7 +166,7 @@ function serviceAccountView(sa: ServiceAccountSettings, firstStack: string): Ser
             ...(sa.permissionsBoundaryArn ? [`permissions boundary ${code(sa.permissionsBoundaryArn)}`] : []),
           ].join(", "),
     trust: [
-      ...(parts.trustsOidc || (sa.existingRoleArn === undefined && parts.annotates) ? [irsaTrustText(sa, parts)] : []),
+      ...(parts.trustsOidc || parts.annotates ? [irsaTrustText(sa, parts)] : []),
       ...(parts.trustsPods || parts.associates ? [podIdentityTrustText(sa, parts)] : []),
       ...(sa.identityType === IdentityType.IRSA_AND_POD_IDENTITY ? [MIGRATING_TEXT] : []),
       ...(sa.roleOnly ? [ROLE_ONLY_TEXT] : []),
