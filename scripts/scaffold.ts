@@ -20,7 +20,13 @@ mkdirSync(dir, { recursive: true });
 
 const tarball = packThisPackage();
 console.log(`Packed ${tarball}; running projen new in ${dir} (about a minute, npm install included)...`);
-scaffoldStack(tarball, dir, flags);
+try {
+  scaffoldStack(tarball, dir, flags);
+} catch (error) {
+  // projen new's own output says what went wrong; a trace of this script would only bury it.
+  console.error((error as Error).message);
+  process.exit(1);
+}
 console.log(
   `Done. Next:\n  cd ${dir}\n  npx projen build      # compile, type-check, run the stack's tests under Pulumi mocks`,
 );

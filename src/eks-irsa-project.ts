@@ -8,9 +8,9 @@ import { SampleProgram } from "./components/sample-program";
 import { StackLibrary } from "./components/stack-library";
 import { StackReadme } from "./components/stack-readme";
 import { StackToolchain } from "./components/stack-toolchain";
+import { UserErrorBoundary } from "./errors/user-error-boundary";
 import type { EksIrsaProjectOptions } from "./options/eks-irsa-project-options";
-import { resolveStackSettings } from "./options/resolve-stack-settings";
-import { assertValidOptions } from "./options/validation";
+import { validatedSettings } from "./options/validation";
 
 /**
  * A Pulumi TypeScript stack on Amazon EKS whose pods get AWS credentials through their
@@ -23,11 +23,15 @@ import { assertValidOptions } from "./options/validation";
  * @pjid eks-irsa
  */
 export class EksIrsaProject extends typescript.TypeScriptAppProject {
+  private readonly userErrors: UserErrorBoundary;
+
   constructor(options: EksIrsaProjectOptions) {
-    const settings = resolveStackSettings(options);
-    assertValidOptions(options, settings);
+    // First, before projen writes anything: bad options are refused here, as a message.
+    const userErrors = new UserErrorBoundary(options);
+    const settings = userErrors.run(() => validatedSettings(options));
 
     super(StackToolchain.projectDefaults(options));
+    this.userErrors = userErrors;
 
     new StackToolchain(this);
     new PulumiProjectFile(this, settings);
@@ -40,5 +44,10 @@ export class EksIrsaProject extends typescript.TypeScriptAppProject {
       new PulumiPreviewWorkflow(this.github, this, settings);
     }
     new StackReadme(this, settings);
+  }
+
+  /** Synthesizes the project. A refusal of one of its components (a hand-written README) reads as a message. */
+  public synth(): void {
+    this.userErrors.run(() => super.synth());
   }
 }

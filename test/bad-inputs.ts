@@ -1,4 +1,10 @@
-import { AddonPolicy, type EksIrsaProjectOptions, IdentityType } from "../src";
+import {
+  AddonPolicy,
+  IdentityType,
+  OidcProviderSource,
+  PodIdentityAgentMode,
+  type EksIrsaProjectOptions,
+} from "../src";
 
 /**
  * Every bad input the project type is tried with, and the exact line it answers with.
@@ -11,8 +17,62 @@ export interface BadInput {
 }
 
 const sa = (extra: object) => ({ serviceAccounts: [{ name: "api", namespace: "shop", ...extra }] });
+/** One inline policy statement: reading invoices, with `extra` in place. */
+const statement = (extra: object) =>
+  sa({ policyStatements: [{ actions: ["s3:GetObject"], resources: ["arn:${partition}:s3:::invoices/*"], ...extra }] });
+const condition = (extra: object) => statement({ conditions: [extra] });
+/** Options a type check would refuse: `.projenrc.ts` runs transpile-only, so they reach the project type. */
+const untyped = (options: object) => options as Partial<EksIrsaProjectOptions>;
 
 export const BAD_INPUTS: BadInput[] = [
+  {
+    input: "misspelled option",
+    options: untyped({ serviceAcounts: [{ name: "api" }] }),
+    message:
+      'serviceAcounts: "serviceAcounts" is not an option of EksIrsaProject, so its value would be ignored; did you mean serviceAccounts?',
+  },
+  {
+    input: "misspelled field of a service account",
+    options: untyped(sa({ namepsace: "shop" })),
+    message:
+      'serviceAccounts[0].namepsace: "namepsace" is not a field of ServiceAccountOptions, so its value would be ignored; did you mean namespace?',
+  },
+  {
+    input: "misspelled field of a policy statement",
+    options: untyped(sa({ policyStatements: [{ actions: ["s3:GetObject"], resources: ["*"], condition: [] }] })),
+    message:
+      'serviceAccounts[0].policyStatements[0].condition: "condition" is not a field of PolicyStatementOptions, so its value would be ignored; did you mean conditions?',
+  },
+  {
+    input: "misspelled field of a projen option",
+    options: untyped({ tsconfig: { compilerOptions: { stict: true } } }),
+    message:
+      'tsconfig.compilerOptions.stict: "stict" is not a field of TypeScriptCompilerOptions, so its value would be ignored; did you mean strict?',
+  },
+  {
+    input: "unknown option, nothing close",
+    options: untyped({ kubernetesVersion: "1.31" }),
+    message:
+      'kubernetesVersion: "kubernetesVersion" is not an option of EksIrsaProject, so its value would be ignored; remove it, or correct its name (every option is listed in the package\'s API.md).',
+  },
+  {
+    input: "enum value that is not a member",
+    options: untyped({ identityType: "irsa" }),
+    message:
+      'identityType: "irsa" is not a member of IdentityType (did you mean IdentityType.IRSA?); use one of IdentityType.IRSA, IdentityType.POD_IDENTITY.',
+  },
+  {
+    input: "number written as a string",
+    options: untyped(sa({ maxSessionDuration: "7200" })),
+    message:
+      'serviceAccounts[0].maxSessionDuration: "7200" is a string, but the option takes a number; write a number, without quotes.',
+  },
+  {
+    input: "list given as a single value",
+    options: untyped(sa({ managedPolicyArns: "arn:aws:iam::aws:policy/ReadOnlyAccess" })),
+    message:
+      'serviceAccounts[0].managedPolicyArns: "arn:aws:iam::aws:policy/ReadOnlyAccess" is a string, but the option takes a list ([ ... ]).',
+  },
   {
     input: "service account name with capitals",
     options: { serviceAccountName: "Billing_API" },
@@ -87,18 +147,6 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].forcePatch: true applies to an adopted service account, and this stack creates shop/api; remove forcePatch, or set createServiceAccount: false.",
   },
   {
-    input: "forcePatch with Pod Identity",
-    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ createServiceAccount: false, forcePatch: true }) },
-    message:
-      "serviceAccounts[0].forcePatch: true has no effect with identityType POD_IDENTITY: Pod Identity binds the role with an association, not an annotation; remove forcePatch.",
-  },
-  {
-    input: "forcePatch on an entry that uses Pod Identity in an IRSA stack",
-    options: sa({ identityType: IdentityType.POD_IDENTITY, createServiceAccount: false, forcePatch: true }),
-    message:
-      "serviceAccounts[0].forcePatch: true has no effect with identityType POD_IDENTITY: Pod Identity binds the role with an association, not an annotation; remove forcePatch.",
-  },
-  {
     input: "role name over 64 characters",
     options: sa({ roleName: "r".repeat(65) }),
     message: `serviceAccounts[0].roleName: "${"r".repeat(65)}" is not a valid IAM role name; use 1 to 64 letters, digits or '+=,.@_-' (leave roleName out for a derived name).`,
@@ -146,6 +194,113 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0].actions: "GetObject" is not an IAM action; write service:Action, such as "s3:GetObject".',
   },
   {
+    input: "action of a service IAM does not know",
+    options: statement({ actions: ["s4:GetObject"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: "s4:GetObject": "s4" is not a service prefix in IAM\'s catalog; did you mean "s3:GetObject"?',
+  },
+  {
+    input: "misspelled action",
+    options: statement({ actions: ["s3:GetObjects"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: "s3:GetObjects" is not an action of s3 (Amazon S3) in IAM\'s catalog; did you mean "s3:GetObject"?',
+  },
+  {
+    input: "action wildcard that matches nothing",
+    options: statement({ actions: ["s3:Fetch*"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: "s3:Fetch*" matches no action of s3 (Amazon S3) in IAM\'s catalog; correct the pattern, or list the actions.',
+  },
+  {
+    input: "resource that is not an ARN",
+    options: statement({ resources: ["my-bucket/*"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "my-bucket/*" is not an ARN; write arn:<partition>:<service>:<region>:<account>:<resource>, such as "arn:${partition}:s3:::my-bucket/*", or "*" for every resource.',
+  },
+  {
+    input: "resource ARN in no AWS partition",
+    options: statement({ resources: ["arn:amazon:s3:::invoices/*"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "arn:amazon:s3:::invoices/*": "amazon" is not an AWS partition; write ${partition} (the stack fills it in) or one of aws, aws-cn, aws-eusc, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-us-gov.',
+  },
+  {
+    input: "resource ARN of an unknown service",
+    options: statement({ resources: ["arn:aws:dynamodbb:us-east-1:123456789012:table/orders"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "arn:aws:dynamodbb:us-east-1:123456789012:table/orders": "dynamodbb" is not a service with resource ARNs in IAM\'s catalog; did you mean dynamodb?',
+  },
+  {
+    input: "resource ARN of the wrong shape for its service",
+    options: statement({ resources: ["arn:aws:s3:us-east-1:123456789012:invoices"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "arn:aws:s3:us-east-1:123456789012:invoices" has none of the shapes of s3 resource ARNs in IAM\'s catalog; the closest is arn:<Partition>:s3:::<BucketName>.',
+  },
+  {
+    input: "condition operator IAM does not have",
+    options: condition({ test: "StringEqual", variable: "s3:prefix", values: ["reports/"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].test: "StringEqual" is not an IAM condition operator (did you mean StringEquals?); use one such as StringEquals, StringLike, ArnLike, Bool or NumericLessThan, with IfExists or a ForAllValues:/ForAnyValue: qualifier where needed.',
+  },
+  {
+    input: "Null with IfExists",
+    options: condition({ test: "NullIfExists", variable: "aws:TokenIssueTime", values: ["true"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].test: "NullIfExists" is not an IAM condition operator (did you mean Null?); use one such as StringEquals, StringLike, ArnLike, Bool or NumericLessThan, with IfExists or a ForAllValues:/ForAnyValue: qualifier where needed.',
+  },
+  {
+    input: "empty condition key",
+    options: condition({ test: "StringEquals", variable: " ", values: ["x"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].variable: the condition key is empty; name the context key, such as "aws:SourceVpce" or "s3:prefix".',
+  },
+  {
+    input: "misspelled condition key",
+    options: condition({ test: "StringLike", variable: "s3:prefx", values: ["reports/*"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].variable: "s3:prefx" is not a condition key of s3 in IAM\'s catalog; did you mean "s3:prefix"?',
+  },
+  {
+    input: "condition without values",
+    options: condition({ test: "StringEquals", variable: "aws:SourceVpce", values: [] }),
+    message:
+      "serviceAccounts[0].policyStatements[0].conditions[0].values: the condition has no value; list the values the key is compared with.",
+  },
+  {
+    input: "Bool condition with a value that is not true or false",
+    options: condition({ test: "Bool", variable: "aws:SecureTransport", values: ["yes"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].values: "yes" is not "true" or "false", which Bool compares with.',
+  },
+  {
+    input: "IpAddress condition with a value that is not an address",
+    options: condition({ test: "IpAddress", variable: "aws:SourceIp", values: ["office"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].values: "office" is not an IP address or CIDR block (such as 203.0.113.0/24), which IpAddress and NotIpAddress compare with.',
+  },
+  {
+    input: "statement id with a dash",
+    options: statement({ sid: "read-invoices" }),
+    message:
+      'serviceAccounts[0].policyStatements[0].sid: "read-invoices" is not a valid statement id; IAM takes letters and digits only.',
+  },
+  {
+    input: "the same statement id twice",
+    options: sa({
+      policyStatements: [
+        { sid: "Read", actions: ["s3:GetObject"], resources: ["arn:${partition}:s3:::invoices/*"] },
+        { sid: "Read", actions: ["s3:ListBucket"], resources: ["arn:${partition}:s3:::invoices"] },
+      ],
+    }),
+    message:
+      'serviceAccounts[0].policyStatements[1].sid: "Read" is already the id of policyStatements[0]; IAM wants each statement id once in a policy, so rename one.',
+  },
+  {
+    input: "example Deployment image with capitals",
+    options: sa({ exampleDeployment: true, exampleDeploymentImage: "AWS-CLI:latest" }),
+    message:
+      'serviceAccounts[0].exampleDeploymentImage: "AWS-CLI:latest" is not a container image reference; write [registry/]repository[:tag][@digest] in lower case, such as "public.ecr.aws/aws-cli/aws-cli:2.27.50".',
+  },
+  {
     input: "allow * on *",
     options: sa({ policyStatements: [{ actions: ["*"], resources: ["*"] }] }),
     message:
@@ -174,14 +329,156 @@ export const BAD_INPUTS: BadInput[] = [
     message: "serviceAccounts[0].maxSessionDuration: 50000 is out of range; IAM allows 3600 to 43200 seconds.",
   },
   {
-    input: "token expiration under an hour",
-    options: sa({ tokenExpirationSeconds: 60 }),
-    message: "serviceAccounts[0].tokenExpirationSeconds: 60 is out of range; EKS accepts 3600 to 86400 seconds.",
+    input: "session duration with a fraction",
+    options: sa({ maxSessionDuration: 3600.5 }),
+    message:
+      "serviceAccounts[0].maxSessionDuration: 3600.5 is not a whole number of seconds; IAM takes an integer from 3600 to 43200.",
+  },
+  {
+    input: "token expiration under ten minutes",
+    options: sa({ tokenExpirationSeconds: 599 }),
+    message: "serviceAccounts[0].tokenExpirationSeconds: 599 is out of range; EKS allows 600 to 86400 seconds.",
+  },
+  {
+    input: "token expiration over a day",
+    options: sa({ tokenExpirationSeconds: 86401 }),
+    message: "serviceAccounts[0].tokenExpirationSeconds: 86401 is out of range; EKS allows 600 to 86400 seconds.",
   },
   {
     input: "empty audience",
     options: sa({ audience: " " }),
     message: "serviceAccounts[0].audience: the audience is empty; leave it out for sts.amazonaws.com.",
+  },
+  {
+    input: "role tag with a key AWS reserves",
+    options: sa({ tags: { "aws:team": "data" } }),
+    message:
+      'serviceAccounts[0].tags["aws:team"]: keys starting with "aws:" are reserved for AWS; choose another prefix.',
+  },
+  {
+    input: "role tag key with a character IAM refuses",
+    options: sa({ tags: { "cost#center": "42" } }),
+    message:
+      'serviceAccounts[0].tags["cost#center"]: the key has characters IAM does not allow in tags ("#"); use letters, digits, spaces and _ . : / = + - @.',
+  },
+  {
+    input: "role tag value over 256 characters",
+    options: sa({ tags: { note: "n".repeat(257) } }),
+    message: 'serviceAccounts[0].tags["note"]: the value is 257 characters; IAM allows at most 256.',
+  },
+  {
+    input: "role tag keys that differ only in case",
+    options: sa({ tags: { Team: "data", team: "web" } }),
+    message:
+      'serviceAccounts[0].tags["team"]: IAM tag keys ignore case, so this is the same key as "Team"; keep one of them.',
+  },
+  {
+    input: "more than 50 role tags",
+    options: sa({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`tag${i}`, "x"])) }),
+    message: "serviceAccounts[0].tags: 51 tags; IAM allows at most 50 per role, so keep fewer.",
+  },
+  {
+    input: "label key with a space",
+    options: sa({ labels: { "cost center": "42" } }),
+    message:
+      "serviceAccounts[0].labels[\"cost center\"]: \"cost center\" is not a valid label key; write an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (such as \"example.com/team\").",
+  },
+  {
+    input: "label value starting with a dash",
+    options: sa({ labels: { team: "-data" } }),
+    message:
+      "serviceAccounts[0].labels[\"team\"]: the value \"-data\" is not a valid label value; use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (or nothing).",
+  },
+  {
+    input: "annotation key with two slashes",
+    options: sa({ annotations: { "example.com/team/owner": "data" } }),
+    message:
+      "serviceAccounts[0].annotations[\"example.com/team/owner\"]: \"example.com/team/owner\" is not a valid annotation key; write an optional DNS subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (such as \"example.com/team\").",
+  },
+  {
+    input: "the role-arn annotation set by hand",
+    options: sa({ annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/admin" } }),
+    message:
+      'serviceAccounts[0].annotations["eks.amazonaws.com/role-arn"]: this annotation is managed by eks-irsa-template; the stack sets it to the role it creates.',
+  },
+  {
+    input: "annotations over 256 KiB",
+    options: sa({ annotations: { "example.com/blob": "x".repeat(262144) } }),
+    message:
+      "serviceAccounts[0].annotations: the annotations are 262160 bytes; Kubernetes allows 262144 in all, so move large data elsewhere (a ConfigMap).",
+  },
+  {
+    input: "audience with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ audience: "my-audience" }) },
+    message:
+      'serviceAccounts[0].audience: "my-audience" applies to IRSA only (Pod Identity tokens always have the audience pods.eks.amazonaws.com); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
+    input: "stsRegionalEndpoints with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ stsRegionalEndpoints: true }) },
+    message:
+      "serviceAccounts[0].stsRegionalEndpoints: true applies to IRSA only (the Pod Identity agent serves the credentials itself); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
+    input: "tokenExpirationSeconds with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ tokenExpirationSeconds: 7200 }) },
+    message:
+      "serviceAccounts[0].tokenExpirationSeconds: 7200 applies to IRSA only (the Pod Identity agent manages its own token); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
+    input: "additionalServiceAccounts with Pod Identity",
+    options: {
+      identityType: IdentityType.POD_IDENTITY,
+      ...sa({ additionalServiceAccounts: [{ name: "worker", namespace: "shop" }] }),
+    },
+    message:
+      'serviceAccounts[0].additionalServiceAccounts: [{"name":"worker","namespace":"shop"}] applies to IRSA only (a Pod Identity association binds one service account; declare one entry of serviceAccounts per service account); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
+    input: "audience on a Pod Identity entry of an IRSA stack",
+    options: {
+      serviceAccounts: [
+        { name: "api", namespace: "shop" },
+        { name: "worker", namespace: "shop", identityType: IdentityType.POD_IDENTITY, audience: "my-audience" },
+      ],
+    },
+    message:
+      'serviceAccounts[1].audience: "my-audience" applies to IRSA only (Pod Identity tokens always have the audience pods.eks.amazonaws.com); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
+    input: "forcePatch with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ createServiceAccount: false, forcePatch: true }) },
+    message:
+      "serviceAccounts[0].forcePatch: true applies to IRSA only (Pod Identity binds the role with an association, not an annotation to take over); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
+    input: "forcePatch on an entry that uses Pod Identity in an IRSA stack",
+    options: sa({ identityType: IdentityType.POD_IDENTITY, createServiceAccount: false, forcePatch: true }),
+    message:
+      "serviceAccounts[0].forcePatch: true applies to IRSA only (Pod Identity binds the role with an association, not an annotation to take over); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
+    input: "oidcProviderSource with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, oidcProviderSource: OidcProviderSource.CLUSTER_LOOKUP },
+    message:
+      'oidcProviderSource: "CLUSTER_LOOKUP" applies to IRSA only (Pod Identity needs no OIDC provider); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
+    input: "podIdentityAgent without a Pod Identity entry",
+    options: { podIdentityAgent: PodIdentityAgentMode.INSTALL, ...sa({}) },
+    message:
+      'podIdentityAgent: "INSTALL" applies to Pod Identity only (no entry binds its role with an association, so no agent is needed); remove it, or set identityType: IdentityType.POD_IDENTITY.',
+  },
+  {
+    input: "ARN in another partition than the region",
+    options: { region: "cn-north-1", ...statement({ resources: ["arn:aws:s3:::invoices/*"] }) },
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "arn:aws:s3:::invoices/*" is in partition aws, but region cn-north-1 is in aws-cn; write arn:${partition}:... and the stack fills in the partition it deploys to.',
+  },
+  {
+    input: "region of no AWS partition",
+    options: { region: "xx-east-1" },
+    message: 'region: "xx-east-1" is not an AWS region code; use one such as us-east-1 or eu-central-1.',
   },
   {
     input: "Pulumi project name with a space",
@@ -268,21 +565,9 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].addonClusterName: \"orders prod\" is not an EKS cluster name; use 1 to 100 letters, digits, '-' or '_', starting with a letter or digit.",
   },
   {
-    input: "an add-on policy that does not exist",
+    input: "an add-on policy that does not exist (a member of no enum: the option schema answers)",
     options: sa({ addonPolicies: ["ALB" as AddonPolicy] }),
     message:
-      'serviceAccounts[0].addonPolicies[0]: "ALB" is not an add-on policy; use one of AWS_LOAD_BALANCER_CONTROLLER, EXTERNAL_DNS, CERT_MANAGER, CLUSTER_AUTOSCALER, KARPENTER_CONTROLLER, EBS_CSI_DRIVER, EFS_CSI_DRIVER, FSX_LUSTRE_CSI_DRIVER, MOUNTPOINT_S3_CSI_DRIVER, VPC_CNI, EXTERNAL_SECRETS, VELERO, NODE_TERMINATION_HANDLER, CLOUDWATCH_OBSERVABILITY, AMAZON_MANAGED_PROMETHEUS.',
+      'serviceAccounts[0].addonPolicies[0]: "ALB" is not a member of AddonPolicy; use one of AddonPolicy.AWS_LOAD_BALANCER_CONTROLLER, AddonPolicy.EXTERNAL_DNS, AddonPolicy.CERT_MANAGER, AddonPolicy.CLUSTER_AUTOSCALER, AddonPolicy.KARPENTER_CONTROLLER, AddonPolicy.EBS_CSI_DRIVER, AddonPolicy.EFS_CSI_DRIVER, AddonPolicy.FSX_LUSTRE_CSI_DRIVER, AddonPolicy.MOUNTPOINT_S3_CSI_DRIVER, AddonPolicy.VPC_CNI, AddonPolicy.EXTERNAL_SECRETS, AddonPolicy.VELERO, AddonPolicy.NODE_TERMINATION_HANDLER, AddonPolicy.CLOUDWATCH_OBSERVABILITY, AddonPolicy.AMAZON_MANAGED_PROMETHEUS.',
   },
 ];
-
-/** The bad-input table of docs/validation.md, rendered from {@link BAD_INPUTS}. */
-export function badInputTable(): string {
-  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const rows = BAD_INPUTS.map(
-    ({ input, options, message }) =>
-      `| ${cell(input)} | \`${cell(JSON.stringify(options).slice(0, 90))}\` | ${cell(message)} | \`validation.test.ts\` › ${cell(input)} |`,
-  );
-  return ["| bad input | options (abridged) | the error line | test |", "| --- | --- | --- | --- |", ...rows].join(
-    "\n",
-  );
-}

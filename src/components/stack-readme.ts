@@ -3,6 +3,7 @@ import { join } from "path";
 import { Component, SampleReadme, type typescript } from "projen";
 import { PROJEN_MARKER } from "projen/lib/common";
 import { TemplateFile } from "./template-file";
+import { MessageError } from "../errors/message-error";
 import type { StackSettings } from "../options/stack-settings";
 import { readmeViewOf } from "../rendering/readme-view";
 
@@ -40,8 +41,10 @@ export class StackReadme extends Component {
     }
     const existing = readFileSync(this.readmePath, "utf-8");
     if (!existing.includes(PROJEN_MARKER) && existing.trim() !== PROJEN_SAMPLE_README) {
-      throw new Error(
-        `${README} was written by hand, and eks-irsa-template now generates it from .projenrc.ts, which would overwrite it; move what you want to keep into another file (docs/notes.md, for example), delete ${README}, then run "npx projen" again.`,
+      // projen sets PROJEN_CREATE_PROJECT while projen new synthesizes (projects.ts); its own note says what to run then.
+      const next = process.env.PROJEN_CREATE_PROJECT === "true" ? "" : ', then run "npx projen" again';
+      throw new MessageError(
+        `${README} was written by hand, and eks-irsa-template now generates it from .projenrc.ts, which would overwrite it; move what you want to keep into another file (docs/notes.md, for example), delete ${README}${next}.`,
       );
     }
   }

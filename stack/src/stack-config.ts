@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { OidcProviderSource, StackSettings } from "./settings-types";
-import { OIDC_PROVIDER_ARN_EXAMPLE, parseOidcProviderArn } from "./trust-policy";
+import { OIDC_PROVIDER_ARN_EXAMPLE, type OidcProvider, parseOidcProviderArn } from "./trust-policy";
 
 /** What the identities need from the stack's configuration, per identity type. */
 export type IdentityConfig =
@@ -54,12 +54,32 @@ function readAdditionalOidcProviderArns(config: pulumi.Config): string[] {
   return value.map((arn: string, i) => parseOidcProviderArn(arn, `additionalOidcProviderArns[${i}]`).arn);
 }
 
+/**
+ * The provider, if it is in the partition the stack deploys to (the AWS provider's, from aws:region): a role
+ * in one partition cannot trust an OIDC provider of another.
+ */
+function inStackPartition(provider: OidcProvider, label: string): pulumi.Output<string> {
+  return aws.getPartitionOutput().partition.apply((partition) => {
+    if (provider.partition !== partition) {
+      throw new Error(
+        `Invalid ${label}: ${JSON.stringify(provider.arn)} is in partition ${provider.partition}, but this stack deploys to ` +
+          `partition ${partition} (the partition of aws:region); use the OIDC provider of a cluster in ${partition}, ` +
+          `or set aws:region to a region of ${provider.partition}.`,
+      );
+    }
+    return provider.arn;
+  });
+}
+
 /** The cluster's IAM OIDC provider ARN, from wherever the settings say it comes from. Validated either way. */
 export function readOidcProviderArn(source: OidcProviderSource, audiences: string[] = []): pulumi.Output<string> {
   const config = new pulumi.Config();
   switch (source) {
     case "STACK_CONFIG":
-      return pulumi.output(parseOidcProviderArn(requireKey(config, "oidcProviderArn", OIDC_PROVIDER_ARN_EXAMPLE)).arn);
+      return inStackPartition(
+        parseOidcProviderArn(requireKey(config, "oidcProviderArn", OIDC_PROVIDER_ARN_EXAMPLE)),
+        "oidcProviderArn",
+      );
     case "CLUSTER_LOOKUP": {
       const clusterName = readClusterName();
       const cluster = aws.eks.getClusterOutput({ name: clusterName });
@@ -80,10 +100,10 @@ export function readOidcProviderArn(source: OidcProviderSource, audiences: strin
     case "STACK_REFERENCE": {
       const stackName = requireKey(config, "oidcProviderStackReference", "org/cluster/prod");
       const outputName = config.get("oidcProviderOutputName") || "oidcProviderArn";
-      return new pulumi.StackReference(stackName).requireOutput(outputName).apply((value: unknown) => {
-        const label = `output "${outputName}" of stack "${stackName}" (config oidcProviderStackReference / oidcProviderOutputName)`;
-        return parseOidcProviderArn(value as string, label).arn;
-      });
+      const label = `output "${outputName}" of stack "${stackName}" (config oidcProviderStackReference / oidcProviderOutputName)`;
+      return new pulumi.StackReference(stackName)
+        .requireOutput(outputName)
+        .apply((value: unknown) => inStackPartition(parseOidcProviderArn(value as string, label), label));
     }
   }
 }
@@ -97,9 +117,11 @@ async function requireOidcProvider(providerArn: string, clusterName: string, aud
   try {
     provider = await aws.iam.getOpenIdConnectProvider({ arn: providerArn });
   } catch (error) {
+    // The lookup's own reason, when it gives one (under Pulumi mocks an invoke's error has no message).
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new Error(
-      `EKS cluster "${clusterName}" (config clusterName) has no IAM OIDC provider: ${providerArn} was not found ` +
-        `(${error instanceof Error ? error.message.split("\n")[0] : String(error)}). Create it once per cluster with\n` +
+      `EKS cluster "${clusterName}" (config clusterName) has no IAM OIDC provider: ${providerArn} was not found` +
+        `${reason ? ` (${reason})` : ""}. Create it once per cluster with\n` +
         `  eksctl utils associate-iam-oidc-provider --cluster ${clusterName} --approve\n` +
         `or in the IAM console (Identity providers, OpenID Connect, the cluster's issuer URL, audience sts.amazonaws.com).`,
     );

@@ -55,6 +55,8 @@ export interface MockOptions {
   oidcProviderClientIds?: string[] | null;
   /** The cluster has the eks-pod-identity-agent add-on (aws:eks/getAddon). */
   podIdentityAgentAddon?: boolean;
+  /** The partition aws:index/getPartition returns (the AWS provider's, from aws:region). */
+  partition?: string;
 }
 
 /** The protobuf RegisterResourceRequest members we read (the SDK types the monitor as a gRPC client). */
@@ -121,7 +123,12 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
         case "aws:index/getRegion:getRegion":
           return { region: "us-east-1", name: "us-east-1", id: "us-east-1", description: "US East (N. Virginia)" };
         case "aws:index/getPartition:getPartition":
-          return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
+          return {
+            partition: options.partition ?? "aws",
+            dnsSuffix: "amazonaws.com",
+            reverseDnsPrefix: "com.amazonaws",
+            id: options.partition ?? "aws",
+          };
         case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider":
           if (options.oidcProviderClientIds === null) {
             throw new Error(`reading IAM OIDC Provider (${args.inputs.arn}): couldn't find resource`);

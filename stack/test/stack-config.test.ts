@@ -1,50 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ISSUER, OIDC_PROVIDER_ARN, promiseOf, startMocks } from "./pulumi-mocks";
+import { BAD_STACK_INPUTS } from "./bad-stack-config";
+import { OIDC_PROVIDER_ARN, promiseOf, startMocks } from "./pulumi-mocks";
+import { assertWithinTrustPolicyQuota, irsaTrustPolicy } from "../src/trust-policy";
 
 // Loaded lazily so that nothing Pulumi-related runs before the first setMocks.
 const load = () => import("../src/stack-config");
 const IRSA = { identityType: "IRSA", oidcProviderSource: "STACK_CONFIG" } as const;
-const EXAMPLE =
-  "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 
 describe("oidcProviderArn (STACK_CONFIG)", () => {
   test("a valid ARN is returned as is", async () => {
     await startMocks({ oidcProviderArn: OIDC_PROVIDER_ARN });
     const config = (await load()).readIdentityConfig(IRSA);
     expect(config.identityType === "IRSA" && (await promiseOf(config.oidcProviderArn))).toBe(OIDC_PROVIDER_ARN);
-  });
-
-  test.each([`https://${ISSUER}`, "arn:aws:iam::123:oidc-provider/x", "my-cluster"])(
-    "malformed %j names the key and the expected form",
-    async (bad) => {
-      await startMocks({ oidcProviderArn: bad });
-      const { readIdentityConfig } = await load();
-      expect(() => readIdentityConfig(IRSA)).toThrow(`Invalid oidcProviderArn: ${JSON.stringify(bad)}`);
-      expect(() => readIdentityConfig(IRSA)).toThrow(`arn:<partition>:iam::<12-digit account id>:oidc-provider/`);
-      expect(() => readIdentityConfig(IRSA)).toThrow(EXAMPLE);
-    },
-  );
-
-  test("missing says how to set it", async () => {
-    await startMocks({});
-    const { readIdentityConfig } = await load();
-    expect(() => readIdentityConfig(IRSA)).toThrow(
-      `Missing required config "oidcProviderArn". Set it with: pulumi config set oidcProviderArn ${EXAMPLE}`,
-    );
-  });
-
-  test("additionalOidcProviderArns must be a list of valid ARNs, named by index", async () => {
-    await startMocks({
-      oidcProviderArn: OIDC_PROVIDER_ARN,
-      additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN, "bad"]),
-    });
-    const { readIdentityConfig } = await load();
-    expect(() => readIdentityConfig(IRSA)).toThrow('Invalid additionalOidcProviderArns[1]: "bad"');
-    await startMocks({
-      oidcProviderArn: OIDC_PROVIDER_ARN,
-      additionalOidcProviderArns: JSON.stringify(OIDC_PROVIDER_ARN),
-    });
-    expect(() => readIdentityConfig(IRSA)).toThrow("Invalid additionalOidcProviderArns: expected a list");
   });
 });
 
@@ -82,34 +49,6 @@ describe("OIDC provider from a cluster lookup or a stack reference (validated in
     expect(await promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).toBe(OIDC_PROVIDER_ARN);
   });
 
-  test("CLUSTER_LOOKUP: a cluster without an IAM OIDC provider fails with how to create one", async () => {
-    await startMocks({ clusterName: "my-cluster" }, { oidcProviderClientIds: null });
-    await expect(promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).rejects.toThrow(
-      new RegExp(
-        `^EKS cluster "my-cluster" \\(config clusterName\\) has no IAM OIDC provider: ${OIDC_PROVIDER_ARN.replace(/[.*/]/g, "\\$&")} was not found .*` +
-          "eksctl utils associate-iam-oidc-provider --cluster my-cluster --approve",
-        "s",
-      ),
-    );
-  });
-
-  test("CLUSTER_LOOKUP: a provider that does not list a trusted audience fails with how to add it", async () => {
-    await startMocks({ clusterName: "my-cluster" }, { oidcProviderClientIds: ["sts.amazonaws.com"] });
-    await expect(
-      promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP", ["sts.amazonaws.com", "api://orders"])),
-    ).rejects.toThrow(
-      `does not list the audience "api://orders" the roles trust, so STS would refuse every token. Add it: ` +
-        `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${OIDC_PROVIDER_ARN} --client-id api://orders`,
-    );
-  });
-
-  test("CLUSTER_LOOKUP with an odd issuer fails with the same message, naming clusterName", async () => {
-    await startMocks({ clusterName: "my-cluster" }, { clusterIssuer: "http://oidc.example.com" });
-    await expect(promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).rejects.toThrow(
-      /^Invalid OIDC provider ARN derived from cluster "my-cluster" \(config clusterName\): "arn:aws:iam::123456789012:oidc-provider\/http:\/\/oidc.example.com"/,
-    );
-  });
-
   test("STACK_REFERENCE reads the named output (default oidcProviderArn)", async () => {
     const stackOutputs = {
       "org/cluster/prod": {
@@ -127,24 +66,6 @@ describe("OIDC provider from a cluster lookup or a stack reference (validated in
       stackOutputs["org/cluster/prod"].other,
     );
   });
-
-  test("STACK_REFERENCE with a bad value fails with the same message, naming output and stack", async () => {
-    await startMocks(
-      { oidcProviderStackReference: "org/cluster/prod" },
-      { stackOutputs: { "org/cluster/prod": { oidcProviderArn: "oops" } } },
-    );
-    await expect(promiseOf((await load()).readOidcProviderArn("STACK_REFERENCE"))).rejects.toThrow(
-      'Invalid output "oidcProviderArn" of stack "org/cluster/prod" (config oidcProviderStackReference / oidcProviderOutputName): "oops"',
-    );
-  });
-
-  test("STACK_REFERENCE without the stack name says how to set it", async () => {
-    await startMocks({});
-    const { readOidcProviderArn } = await load();
-    expect(() => readOidcProviderArn("STACK_REFERENCE")).toThrow(
-      'Missing required config "oidcProviderStackReference". Set it with: pulumi config set oidcProviderStackReference org/cluster/prod',
-    );
-  });
 });
 
 describe("kubeconfig", () => {
@@ -160,4 +81,29 @@ describe("kubeconfig", () => {
     await startMocks({});
     expect((await load()).readKubeconfig()).toBeUndefined();
   });
+});
+
+describe("every bad input is refused with its exact message (eks-irsa-template's docs/validation.md lists them)", () => {
+  test.each(BAD_STACK_INPUTS)("$input", async (bad) => {
+    expect(await errorOf(bad)).toBe(bad.message);
+  });
+
+  async function errorOf(bad: (typeof BAD_STACK_INPUTS)[number]): Promise<string> {
+    try {
+      if ("trustPolicy" in bad) {
+        assertWithinTrustPolicyQuota(irsaTrustPolicy(bad.trustPolicy), "orders-api@shop");
+      } else if ("podIdentityAgent" in bad) {
+        await startMocks(bad.config, bad.mocks);
+        const { podIdentityAgent } = await import("../src/pod-identity-agent");
+        await promiseOf(podIdentityAgent(bad.podIdentityAgent, (await load()).readClusterName()).clusterName);
+      } else {
+        await startMocks(bad.config, bad.mocks);
+        const config = (await load()).readIdentityConfig(bad.settings);
+        if (config.identityType === "IRSA") await promiseOf(config.oidcProviderArn);
+      }
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return "(no error)";
+  }
 });

@@ -16,7 +16,8 @@ import type { IdentityType, ServiceAccountSettings, StackSettings } from "../src
 import { type PolicyDocument, serviceAccountSubject } from "../src/trust-policy";
 import type { WorkloadIdentity } from "../src/workload-identity";
 
-// A primary provider in another partition/account than the mocks' caller, to prove where ${...} tokens come from.
+// A primary provider in another account than the mocks' caller, to prove where ${...} tokens come from. Its partition
+// is the stack's (the AWS provider's, which the mocks set to match): a provider of another partition is refused.
 const PRIMARY_ARN = "arn:aws-cn:iam::210987654321:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/PRIMARY";
 const PROVIDER_ARNS = [PRIMARY_ARN, OIDC_PROVIDER_ARN];
 const entries = settings.serviceAccounts.map((sa): [string, ServiceAccountSettings] => [
@@ -28,7 +29,7 @@ async function declare(
   config: Record<string, string>,
   stackSettings: StackSettings,
 ): Promise<Record<string, WorkloadIdentity>> {
-  await startMocks(config);
+  await startMocks(config, stackSettings.identityType === "IRSA" ? { partition: "aws-cn" } : {});
   // Loaded after setMocks, as program modules must be.
   const { declareWorkloadIdentities } = await import("../src/workload-identities");
   const identities = declareWorkloadIdentities({
