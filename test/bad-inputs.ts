@@ -1,4 +1,10 @@
-import { AddonPolicy, IdentityType, OidcProviderSource, type EksIrsaProjectOptions } from "../src";
+import {
+  AddonPolicy,
+  IdentityType,
+  OidcProviderSource,
+  PodIdentityAgentMode,
+  type EksIrsaProjectOptions,
+} from "../src";
 
 /**
  * Every bad input the project type is tried with, and the exact line it answers with.
@@ -139,18 +145,6 @@ export const BAD_INPUTS: BadInput[] = [
     options: sa({ forcePatch: true }),
     message:
       "serviceAccounts[0].forcePatch: true applies to an adopted service account, and this stack creates shop/api; remove forcePatch, or set createServiceAccount: false.",
-  },
-  {
-    input: "forcePatch with Pod Identity",
-    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ createServiceAccount: false, forcePatch: true }) },
-    message:
-      "serviceAccounts[0].forcePatch: true has no effect with identityType POD_IDENTITY: Pod Identity binds the role with an association, not an annotation; remove forcePatch.",
-  },
-  {
-    input: "forcePatch on an entry that uses Pod Identity in an IRSA stack",
-    options: sa({ identityType: IdentityType.POD_IDENTITY, createServiceAccount: false, forcePatch: true }),
-    message:
-      "serviceAccounts[0].forcePatch: true has no effect with identityType POD_IDENTITY: Pod Identity binds the role with an association, not an annotation; remove forcePatch.",
   },
   {
     input: "roleOnly with existingRoleArn",
@@ -409,9 +403,14 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].maxSessionDuration: 3600.5 is not a whole number of seconds; IAM takes an integer from 3600 to 43200.",
   },
   {
-    input: "token expiration under an hour",
-    options: sa({ tokenExpirationSeconds: 60 }),
-    message: "serviceAccounts[0].tokenExpirationSeconds: 60 is out of range; EKS allows 3600 to 86400 seconds.",
+    input: "token expiration under ten minutes",
+    options: sa({ tokenExpirationSeconds: 599 }),
+    message: "serviceAccounts[0].tokenExpirationSeconds: 599 is out of range; EKS allows 600 to 86400 seconds.",
+  },
+  {
+    input: "token expiration over a day",
+    options: sa({ tokenExpirationSeconds: 86401 }),
+    message: "serviceAccounts[0].tokenExpirationSeconds: 86401 is out of range; EKS allows 600 to 86400 seconds.",
   },
   {
     input: "empty audience",
@@ -506,10 +505,28 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[1].audience: "my-audience" applies to IRSA only (Pod Identity tokens always have the audience pods.eks.amazonaws.com); remove it, or set identityType: IdentityType.IRSA.',
   },
   {
+    input: "forcePatch with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ createServiceAccount: false, forcePatch: true }) },
+    message:
+      "serviceAccounts[0].forcePatch: true applies to IRSA only (Pod Identity binds the role with an association, not an annotation to take over); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
+    input: "forcePatch on an entry that uses Pod Identity in an IRSA stack",
+    options: sa({ identityType: IdentityType.POD_IDENTITY, createServiceAccount: false, forcePatch: true }),
+    message:
+      "serviceAccounts[0].forcePatch: true applies to IRSA only (Pod Identity binds the role with an association, not an annotation to take over); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
     input: "oidcProviderSource with Pod Identity",
     options: { identityType: IdentityType.POD_IDENTITY, oidcProviderSource: OidcProviderSource.CLUSTER_LOOKUP },
     message:
       'oidcProviderSource: "CLUSTER_LOOKUP" applies to IRSA only (Pod Identity needs no OIDC provider); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
+    input: "podIdentityAgent without a Pod Identity entry",
+    options: { podIdentityAgent: PodIdentityAgentMode.INSTALL, ...sa({}) },
+    message:
+      'podIdentityAgent: "INSTALL" applies to Pod Identity only (no entry binds its role with an association, so no agent is needed); remove it, or set identityType: IdentityType.POD_IDENTITY.',
   },
   {
     input: "ARN in another partition than the region",

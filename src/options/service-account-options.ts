@@ -239,7 +239,7 @@ export interface ServiceAccountOptions {
 
   /**
    * Lifetime of the projected service account token, as `eks.amazonaws.com/token-expiration`
-   * (IRSA, 3600 to 86400 seconds).
+   * (IRSA, 600 to 86400 seconds: the pod identity webhook's limits).
    * @default - the EKS default (86400)
    */
   readonly tokenExpirationSeconds?: number;

@@ -2,9 +2,8 @@ import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { OptionsValidationError } from "./options-validation-error";
 import { resolveStackSettings } from "./resolve-stack-settings";
 import { addonPolicies } from "./rules/addon-policies";
-import { adoption } from "./rules/adoption";
+import { adoptedServiceAccounts } from "./rules/adopted-service-accounts";
 import { awsRegion } from "./rules/aws-region";
-import { createdNamespaces } from "./rules/created-namespaces";
 import { exampleDeployment } from "./rules/example-deployment";
 import { iamActions } from "./rules/iam-actions";
 import { iamConditions } from "./rules/iam-conditions";
@@ -16,6 +15,7 @@ import { irsaToken } from "./rules/irsa-token";
 import { kubernetesMetadata } from "./rules/kubernetes-metadata";
 import { kubernetesNames } from "./rules/kubernetes-names";
 import { managedPolicies } from "./rules/managed-policies";
+import { namespaceCreation } from "./rules/namespace-creation";
 import { optionCombinations } from "./rules/option-combinations";
 import { optionSchemaProblems } from "./rules/option-schema";
 import { partitions } from "./rules/partitions";
@@ -41,6 +41,7 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
   iamRole,
   iamTags,
   irsaToken,
+  adoptedServiceAccounts,
   managedPolicies,
   policyStatements,
   iamActions,
@@ -49,13 +50,12 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
   addonPolicies,
   trustPolicyQuota,
   exampleDeployment,
-  adoption,
   roleSource,
   podIdentityOptions,
 ];
 
 /** The checks across service accounts, after each one's own. */
-const CROSS_RULES: ProjectRule[] = [uniqueIdentities, createdNamespaces, identityTypeOptions, partitions];
+const CROSS_RULES: ProjectRule[] = [uniqueIdentities, namespaceCreation, identityTypeOptions, partitions];
 
 /**
  * Checks the options and resolves them into settings before anything is synthesized; throws one

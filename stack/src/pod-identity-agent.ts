@@ -36,9 +36,11 @@ export function podIdentityAgent(
           aws.eks.getAddon({ clusterName, addonName: POD_IDENTITY_AGENT_ADDON }).then(
             () => clusterName,
             (error: unknown) => {
+              // The lookup's own reason, when it gives one (under Pulumi mocks an invoke's error has no message).
+              const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
               throw new Error(
                 `EKS cluster "${clusterName}" (config clusterName) has no "${POD_IDENTITY_AGENT_ADDON}" add-on, so pods ` +
-                  `would get no Pod Identity credentials (${error instanceof Error ? error.message.split("\n")[0] : String(error)}). ` +
+                  `would get no Pod Identity credentials${reason ? ` (${reason})` : ""}. ` +
                   `Install it (aws eks create-addon --cluster-name ${clusterName} --addon-name ${POD_IDENTITY_AGENT_ADDON}), ` +
                   `or let this stack install it: podIdentityAgent: PodIdentityAgentMode.INSTALL in .projenrc.ts. ` +
                   `On EKS Auto Mode, or with the agent installed another way, set podIdentityAgent: PodIdentityAgentMode.NONE.`,

@@ -117,9 +117,11 @@ async function requireOidcProvider(providerArn: string, clusterName: string, aud
   try {
     provider = await aws.iam.getOpenIdConnectProvider({ arn: providerArn });
   } catch (error) {
+    // The lookup's own reason, when it gives one (under Pulumi mocks an invoke's error has no message).
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new Error(
-      `EKS cluster "${clusterName}" (config clusterName) has no IAM OIDC provider: ${providerArn} was not found ` +
-        `(${error instanceof Error ? error.message.split("\n")[0] : String(error)}). Create it once per cluster with\n` +
+      `EKS cluster "${clusterName}" (config clusterName) has no IAM OIDC provider: ${providerArn} was not found` +
+        `${reason ? ` (${reason})` : ""}. Create it once per cluster with\n` +
         `  eksctl utils associate-iam-oidc-provider --cluster ${clusterName} --approve\n` +
         `or in the IAM console (Identity providers, OpenID Connect, the cluster's issuer URL, audience sts.amazonaws.com).`,
     );

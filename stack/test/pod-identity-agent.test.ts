@@ -21,7 +21,7 @@ test("CHECK: a cluster without the add-on stops the deployment, naming the add-o
   const { podIdentityAgent } = await import("../src/pod-identity-agent");
   // The associations take this cluster name as input: they are not made when it fails.
   await expect(promiseOf(podIdentityAgent("CHECK", "prod").clusterName)).rejects.toThrow(
-    /^EKS cluster "prod" \(config clusterName\) has no "eks-pod-identity-agent" add-on, so pods would get no Pod Identity credentials .*aws eks create-addon --cluster-name prod --addon-name eks-pod-identity-agent.*PodIdentityAgentMode.INSTALL.*PodIdentityAgentMode.NONE/s,
+    /^EKS cluster "prod" \(config clusterName\) has no "eks-pod-identity-agent" add-on, so pods would get no Pod Identity credentials.*aws eks create-addon --cluster-name prod --addon-name eks-pod-identity-agent.*PodIdentityAgentMode.INSTALL.*PodIdentityAgentMode.NONE/s,
   );
 });
 

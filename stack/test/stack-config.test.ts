@@ -49,27 +49,6 @@ describe("OIDC provider from a cluster lookup or a stack reference (validated in
     expect(await promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).toBe(OIDC_PROVIDER_ARN);
   });
 
-  test("CLUSTER_LOOKUP: a cluster without an IAM OIDC provider fails with how to create one", async () => {
-    await startMocks({ clusterName: "my-cluster" }, { oidcProviderClientIds: null });
-    await expect(promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).rejects.toThrow(
-      new RegExp(
-        `^EKS cluster "my-cluster" \\(config clusterName\\) has no IAM OIDC provider: ${OIDC_PROVIDER_ARN.replace(/[.*/]/g, "\\$&")} was not found .*` +
-          "eksctl utils associate-iam-oidc-provider --cluster my-cluster --approve",
-        "s",
-      ),
-    );
-  });
-
-  test("CLUSTER_LOOKUP: a provider that does not list a trusted audience fails with how to add it", async () => {
-    await startMocks({ clusterName: "my-cluster" }, { oidcProviderClientIds: ["sts.amazonaws.com"] });
-    await expect(
-      promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP", ["sts.amazonaws.com", "api://orders"])),
-    ).rejects.toThrow(
-      `does not list the audience "api://orders" the roles trust, so STS would refuse every token. Add it: ` +
-        `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${OIDC_PROVIDER_ARN} --client-id api://orders`,
-    );
-  });
-
   test("STACK_REFERENCE reads the named output (default oidcProviderArn)", async () => {
     const stackOutputs = {
       "org/cluster/prod": {
@@ -113,6 +92,10 @@ describe("every bad input is refused with its exact message (eks-irsa-template's
     try {
       if ("trustPolicy" in bad) {
         assertWithinTrustPolicyQuota(irsaTrustPolicy(bad.trustPolicy), "orders-api@shop");
+      } else if ("podIdentityAgent" in bad) {
+        await startMocks(bad.config, bad.mocks);
+        const { podIdentityAgent } = await import("../src/pod-identity-agent");
+        await promiseOf(podIdentityAgent(bad.podIdentityAgent, (await load()).readClusterName()).clusterName);
       } else {
         await startMocks(bad.config, bad.mocks);
         const config = (await load()).readIdentityConfig(bad.settings);

@@ -1,6 +1,6 @@
 import { quote, type ProjectRule } from "./rule";
 
-/** Each service account declared once, and each role name used once. */
+/** Each service account declared once, and each role name used once (IAM role names are unique ignoring case). */
 export const uniqueIdentities: ProjectRule = ({ settings, pathOf }) => {
   const problems: string[] = [];
   const firstByAccount = new Map<string, number>();
