@@ -30,6 +30,9 @@ export function additionalAssociationName(key: string, other: { namespace: strin
   return `${key}/${identityKey(other)}`;
 }
 
+/** The IAM name of the inline policy that lets a role assume its target role (unique per role). */
+export const TARGET_ROLE_POLICY_NAME = "target-role";
+
 /** Pod Identity: the inline policy that lets the role assume its target role (`targetRoleArn`). */
 export function targetRolePolicyName(key: string): string {
   return `${key}/target-role`;

@@ -20,6 +20,7 @@ import {
   identityKey,
   legacyNames,
   policyAttachmentName,
+  TARGET_ROLE_POLICY_NAME,
   targetRolePolicyName,
 } from "./resource-names";
 import { resolveServiceAccount, type ServiceAccountLike } from "./service-account-like";
@@ -311,7 +312,12 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
         Statement: [{ Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: s.targetRoleArn }],
       });
       this.policies.push(
-        new aws.iam.RolePolicy(targetRolePolicyName(name), { role: this.role.name, policy }, { parent: this }),
+        // An explicit IAM name: one derived from the resource name would hold '/', which IAM refuses in a policy name.
+        new aws.iam.RolePolicy(
+          targetRolePolicyName(name),
+          { role: this.role.name, name: TARGET_ROLE_POLICY_NAME, policy },
+          { parent: this },
+        ),
       );
     }
     this.credentialDependencies = [...bindings, ...this.policies];
