@@ -34,6 +34,8 @@ export interface Registration {
   inputs: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** URNs of every direct dependency: dependsOn plus those implied by input outputs. */
   dependencies: string[];
+  /** The state the mocks returned for it (a role's `arn` and `name`). */
+  outputs: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 export interface MockOptions {
@@ -56,7 +58,10 @@ interface RegisterResourceRequest {
   getObject(): Parameters<typeof pulumi.runtime.deserializeProperties>[0];
   getDependenciesList(): string[];
 }
-type RegisterCallback = (err: unknown, response?: { getUrn(): string }) => void;
+type RegisterCallback = (
+  err: unknown,
+  response?: { getUrn(): string; getObject(): Parameters<typeof pulumi.runtime.deserializeProperties>[0] },
+) => void;
 interface MockMonitorLike {
   registerResource(req: RegisterResourceRequest, callback: RegisterCallback): unknown;
 }
@@ -72,6 +77,10 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
         const name = args.inputs.name ?? args.name;
         state.name = name;
         state.arn = `arn:aws:iam::${ACCOUNT_ID}:role${args.inputs.path ?? "/"}${name}`;
+      } else if (args.type === "aws:iam/policy:Policy") {
+        const name = args.inputs.name ?? args.name;
+        state.name = name;
+        state.arn = `arn:aws:iam::${ACCOUNT_ID}:policy${args.inputs.path ?? "/"}${name}`;
       } else if (args.type === "pulumi:pulumi:StackReference") {
         const stackOutputs = options.stackOutputs ?? { [TEST_STACK_REFERENCE]: { oidcProviderArn: OIDC_PROVIDER_ARN } };
         state.outputs = stackOutputs[args.inputs.name] ?? {};
@@ -139,6 +148,7 @@ export async function startMocks(config: Record<string, string>, options: MockOp
             provider: req.getProvider(),
             inputs: pulumi.runtime.deserializeProperties(req.getObject()),
             dependencies: req.getDependenciesList(),
+            outputs: pulumi.runtime.deserializeProperties(response.getObject()),
           });
         }
         resolve();

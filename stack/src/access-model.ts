@@ -1,0 +1,242 @@
+/**
+ * The access model of the stack: for each service account the program binds to an IAM role, the chain
+ * service account → the credentials its pods present → the role's trust policy → the role's permissions,
+ * read from what the program registers (under the mocks of the tests: test/access.ts runs it).
+ *
+ * Pure: no Pulumi, no IAM engine. Policies are taken as registered (the trust policy as the role's
+ * `assumeRolePolicy`), so the model follows whatever the program builds; test/access-engine.ts evaluates them.
+ */
+import type { PolicyDocument } from "./trust-policy";
+
+/** What the model reads of a registered resource (test/pulumi-mocks.ts records these). */
+export interface RegisteredResource {
+  type: string;
+  name: string;
+  /** Provider inputs are JSON strings where the schema says so (policies). */
+  inputs: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The state the mocks returned (a role's `arn` and `name`). */
+  outputs: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** The cluster the pods run in: what their credentials say about where they come from. */
+export interface ClusterIdentity {
+  /** IRSA: the cluster's IAM OIDC provider, which issues the pods' tokens. */
+  oidcProviderArn: string;
+  /** Pod Identity: the cluster the agent names in the session tags. */
+  clusterName: string;
+  clusterArn: string;
+  /** The cluster's account: `aws:SourceAccount` of the Pod Identity request. */
+  accountId: string;
+}
+
+/**
+ * IRSA: the projected token the pod identity webhook mounts for an annotated service account
+ * (https://github.com/aws/amazon-eks-pod-identity-webhook#eks-walkthrough: audience from the
+ * `eks.amazonaws.com/audience` annotation, default `sts.amazonaws.com`; subject `system:serviceaccount:<ns>:<name>`).
+ */
+export interface WebIdentityToken {
+  kind: "IRSA";
+  oidcProviderArn: string;
+  /** The provider ARN's resource part: the prefix of its condition keys. */
+  issuer: string;
+  audience: string;
+  subject: string;
+}
+
+/**
+ * Pod Identity: the session tags the EKS Auth API sets when the agent assumes the role for a pod
+ * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html), with `aws:SourceAccount`/`aws:SourceArn`
+ * of the cluster.
+ */
+export interface PodIdentitySession {
+  kind: "POD_IDENTITY";
+  sessionTags: Record<string, string>;
+  sourceAccount: string;
+  sourceArn: string;
+}
+
+export type Credentials = WebIdentityToken | PodIdentitySession;
+
+export interface NamedPolicy {
+  /** The policy as `can-i` names it: the inline policy's name, or the managed policy's ARN. */
+  name: string;
+  /** Undefined when the stack cannot know it: a customer managed policy created elsewhere. */
+  document?: PolicyDocument;
+}
+
+export interface RoleAccess {
+  arn: string;
+  name: string;
+  accountId: string;
+  partition: string;
+  trustPolicy: PolicyDocument;
+  /** Inline policies first, then managed policies, in registration order. */
+  policies: NamedPolicy[];
+  permissionsBoundary?: NamedPolicy;
+}
+
+export interface WorkloadAccess {
+  /** `<namespace>/<name>` of the service account. */
+  key: string;
+  namespace: string;
+  name: string;
+  /** How the service account is bound to the role: the annotation or the association. */
+  binding: string;
+  credentials: Credentials;
+  role: RoleAccess;
+}
+
+export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+export const AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+/** The webhook's default token audience. */
+export const DEFAULT_TOKEN_AUDIENCE = "sts.amazonaws.com";
+export const POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
+/** A pod's own tags are per pod; the model stands for any pod of the account. */
+const EXAMPLE_POD = { name: "pod", uid: "00000000-0000-0000-0000-000000000000" };
+
+const TYPES = {
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  attachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  policy: "aws:iam/policy:Policy",
+  association: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
+  serviceAccount: "kubernetes:core/v1:ServiceAccount",
+  serviceAccountPatch: "kubernetes:core/v1:ServiceAccountPatch",
+};
+
+/** `<path>/<name>` of an AWS managed policy ARN (`arn:<partition>:iam::aws:policy/<path>/<name>`), else undefined. */
+export function awsManagedPolicyKey(arn: string): string | undefined {
+  return /^arn:[a-z-]+:iam::aws:policy\/(.+)$/.exec(arn)?.[1];
+}
+
+const parseArn = (arn: string): { partition: string; accountId: string } => {
+  const [, partition = "aws", , , accountId = ""] = arn.split(":");
+  return { partition, accountId };
+};
+
+const json = (value: unknown): PolicyDocument =>
+  (typeof value === "string" ? JSON.parse(value) : value) as PolicyDocument;
+
+/** The IRSA token a pod of `namespace/name` presents in `cluster`, with the audience its annotations ask for. */
+export function webIdentityToken(
+  cluster: Pick<ClusterIdentity, "oidcProviderArn">,
+  ref: { namespace: string; name: string },
+  annotations: Record<string, string> = {},
+): WebIdentityToken {
+  return {
+    kind: "IRSA",
+    oidcProviderArn: cluster.oidcProviderArn,
+    issuer: cluster.oidcProviderArn.split(":oidc-provider/")[1] ?? "",
+    audience: annotations[AUDIENCE_ANNOTATION] || DEFAULT_TOKEN_AUDIENCE,
+    subject: `system:serviceaccount:${ref.namespace}:${ref.name}`,
+  };
+}
+
+/** The Pod Identity session of a pod of `namespace/name` in `cluster`. */
+export function podIdentitySession(
+  cluster: Omit<ClusterIdentity, "oidcProviderArn">,
+  ref: { namespace: string; name: string },
+): PodIdentitySession {
+  return {
+    kind: "POD_IDENTITY",
+    sessionTags: {
+      "eks-cluster-arn": cluster.clusterArn,
+      "eks-cluster-name": cluster.clusterName,
+      "kubernetes-namespace": ref.namespace,
+      "kubernetes-service-account": ref.name,
+      "kubernetes-pod-name": EXAMPLE_POD.name,
+      "kubernetes-pod-uid": EXAMPLE_POD.uid,
+    },
+    sourceAccount: cluster.accountId,
+    sourceArn: cluster.clusterArn,
+  };
+}
+
+/** The roles the program registers, with their trust policy, inline and managed policies and boundary. */
+function rolesOf(registered: RegisteredResource[], awsManagedPolicies: Record<string, PolicyDocument>): RoleAccess[] {
+  const policyDocuments = new Map<string, PolicyDocument>(
+    registered.filter((r) => r.type === TYPES.policy).map((r) => [r.outputs.arn, json(r.inputs.policy)]),
+  );
+  const managed = (arn: string): NamedPolicy => {
+    const key = awsManagedPolicyKey(arn);
+    return { name: arn, document: key === undefined ? policyDocuments.get(arn) : awsManagedPolicies[key] };
+  };
+  return registered
+    .filter((r) => r.type === TYPES.role)
+    .map((role): RoleAccess => {
+      const name: string = role.outputs.name;
+      const ofRole = (type: string) => registered.filter((r) => r.type === type && r.inputs.role === name);
+      const boundary: string | undefined = role.inputs.permissionsBoundary;
+      return {
+        arn: role.outputs.arn,
+        name,
+        ...parseArn(role.outputs.arn),
+        trustPolicy: json(role.inputs.assumeRolePolicy),
+        policies: [
+          ...(role.inputs.inlinePolicies ?? []).map((p: { name: string; policy: string }) => ({
+            name: p.name,
+            document: json(p.policy),
+          })),
+          ...ofRole(TYPES.rolePolicy).map((p) => ({ name: p.outputs.name ?? p.name, document: json(p.inputs.policy) })),
+          ...(role.inputs.managedPolicyArns ?? []).map(managed),
+          ...ofRole(TYPES.attachment).map((a) => managed(a.inputs.policyArn)),
+        ],
+        permissionsBoundary: boundary ? managed(boundary) : undefined,
+      };
+    });
+}
+
+/** Annotations of each service account by `<namespace>/<name>`: those it is created with, then the patches'. */
+function serviceAccountAnnotations(registered: RegisteredResource[]): Map<string, Record<string, string>> {
+  const annotations = new Map<string, Record<string, string>>();
+  // Server-side apply merges a patch's annotations into the object's, so a patch adds to (and overrides) them.
+  for (const type of [TYPES.serviceAccount, TYPES.serviceAccountPatch]) {
+    for (const r of registered.filter((x) => x.type === type)) {
+      const metadata = r.inputs.metadata ?? {};
+      const key = `${metadata.namespace ?? "default"}/${metadata.name}`;
+      annotations.set(key, { ...annotations.get(key), ...metadata.annotations });
+    }
+  }
+  return annotations;
+}
+
+/**
+ * Every service account the program binds to a role of its own, in the cluster `cluster`:
+ * IRSA through the role-arn annotation, Pod Identity through an association in that cluster.
+ */
+export function buildAccessModel(
+  registered: RegisteredResource[],
+  cluster: ClusterIdentity,
+  awsManagedPolicies: Record<string, PolicyDocument>,
+): WorkloadAccess[] {
+  const roles = rolesOf(registered, awsManagedPolicies);
+  const roleByArn = (arn: string): RoleAccess | undefined => roles.find((r) => r.arn === arn);
+  const workloads: WorkloadAccess[] = [];
+  for (const [key, annotations] of serviceAccountAnnotations(registered)) {
+    const role = roleByArn(annotations[ROLE_ARN_ANNOTATION]);
+    if (!role) continue;
+    const [namespace, name] = key.split("/");
+    workloads.push({
+      key,
+      namespace,
+      name,
+      binding: `annotation ${ROLE_ARN_ANNOTATION}`,
+      credentials: webIdentityToken(cluster, { namespace, name }, annotations),
+      role,
+    });
+  }
+  for (const association of registered.filter((r) => r.type === TYPES.association)) {
+    const { namespace, serviceAccount: name, roleArn, clusterName } = association.inputs;
+    const role = roleByArn(roleArn);
+    if (!role || clusterName !== cluster.clusterName) continue;
+    workloads.push({
+      key: `${namespace}/${name}`,
+      namespace,
+      name,
+      binding: `PodIdentityAssociation ${association.name} (cluster ${clusterName})`,
+      credentials: podIdentitySession(cluster, { namespace, name }),
+      role,
+    });
+  }
+  return workloads;
+}

@@ -1,0 +1,82 @@
+/**
+ * The access matrix of a workload: every action and resource its role's policies name, each with the verdict of
+ * the IAM engine for a pod of the workload, and who may assume the role. `npx projen plan` prints it; the README
+ * shows the same rows, rendered from the settings at synth, and test/readme-access.test.ts checks they agree.
+ */
+import { checkPermissions, checkTrust, type Verdict } from "./access";
+import type { WorkloadAccess } from "../src/access-model";
+import type { PolicyDocument, PolicyStatement } from "../src/trust-policy";
+
+export interface MatrixRow {
+  /** The policy: the inline policy's name, or the managed policy's ARN. */
+  policy: string;
+  /** `Sid <sid>`, or `#<1-based index>` for a statement without one. */
+  statement: string;
+  effect: "Allow" | "Deny";
+  action: string;
+  resource: string;
+  verdict: Verdict;
+  /** What decided the verdict. */
+  reason: string;
+}
+
+/** Statements with more (action, resource) pairs than this show as one summary row. */
+export const MAX_ROWS_PER_STATEMENT = 12;
+
+const list = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/**
+ * The (action, resource) pairs a statement names, as written. NotAction/NotResource statements name what they
+ * exclude: they decide verdicts but give no rows. Statements naming more than MAX_ROWS_PER_STATEMENT pairs give
+ * their first ones.
+ */
+export function namedPairs(
+  document: PolicyDocument,
+): { statement: PolicyStatement; label: string; pairs: [string, string][] }[] {
+  return document.Statement.map((statement, index) => {
+    const label = statement.Sid ? `Sid ${statement.Sid}` : `#${index + 1}`;
+    const actions = list(statement.Action);
+    const resources = list(statement.Resource);
+    const pairs = actions.flatMap((action) => resources.map((resource): [string, string] => [action, resource]));
+    return { statement, label, pairs: pairs.slice(0, MAX_ROWS_PER_STATEMENT) };
+  });
+}
+
+/** The rows of a workload, policy by policy; a policy the stack cannot read gives one "unknown" row. */
+export function matrixRows(workload: WorkloadAccess): MatrixRow[] {
+  return workload.role.policies.flatMap((policy): MatrixRow[] => {
+    if (!policy.document) {
+      const reason = "unknown: not evaluated (document not in this stack)";
+      return [
+        {
+          policy: policy.name,
+          statement: "-",
+          effect: "Allow",
+          action: "-",
+          resource: "-",
+          verdict: "unknown",
+          reason,
+        },
+      ];
+    }
+    return namedPairs(policy.document).flatMap(({ statement, label, pairs }) =>
+      pairs.map(([action, resource]) => {
+        const { verdict, reason } = checkPermissions(workload, action, resource);
+        return { policy: policy.name, statement: label, effect: statement.Effect, action, resource, verdict, reason };
+      }),
+    );
+  });
+}
+
+/** The matrix of a workload as plain text lines (for `npx projen plan`). */
+export function matrixText(workload: WorkloadAccess): string[] {
+  const trust = checkTrust(workload);
+  return [
+    `${workload.key} (${workload.binding}) → role ${workload.role.name}`,
+    `  trust: ${trust.allowed ? "yes" : "NO"}: ${trust.explanation}`,
+    ...matrixRows(workload).map(
+      (r) => `  ${r.verdict.padEnd(7)} ${r.action} on ${r.resource}  [${r.policy}, ${r.statement}: ${r.reason}]`,
+    ),
+  ];
+}
