@@ -1,5 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import { managedPolicyArnsOf } from "../options/addon-policy-rules";
 import type { StackSettings } from "../options/stack-settings";
 
 /** An IAM policy document as JSON. */
@@ -33,7 +34,7 @@ export function awsManagedPolicyKey(arn: string): string | undefined {
 /** Every ARN of a managed policy or boundary the settings attach. */
 function referencedArns(settings: StackSettings): string[] {
   return settings.serviceAccounts.flatMap((sa) => [
-    ...sa.managedPolicyArns,
+    ...managedPolicyArnsOf(sa),
     ...(sa.permissionsBoundaryArn ? [sa.permissionsBoundaryArn] : []),
   ]);
 }

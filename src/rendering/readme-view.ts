@@ -1,7 +1,9 @@
 import type { typescript } from "projen";
+import { accessMatrixTable, assumableBy } from "./access-matrix";
 import { markdownTable } from "./markdown-table";
 import { toMermaidFlowchart } from "./mermaid-flowchart";
 import { resourceGraphOf } from "./resource-graph";
+import { type IamPolicyDocument, referencedAwsManagedPolicies } from "../access/aws-managed-policies";
 import { PULUMI_PREVIEW_SECRETS, PulumiPreviewWorkflow } from "../components/pulumi-preview-workflow";
 import { configDeclarationsFor, requiredConfigKeysOf } from "../components/pulumi-project-file";
 import { managedPolicyArnsOf } from "../options/addon-policy-rules";
@@ -49,6 +51,10 @@ export interface ServiceAccountView {
   /** The distinct ARNs (the entry's and its add-ons'), comma-separated; empty for none. */
   readonly managedPolicies: string;
   readonly exampleDeployment: string | false;
+  /** Who may assume the role. */
+  readonly assumableBy: string;
+  /** The access matrix of the role, a Markdown table. */
+  readonly accessMatrix: string;
 }
 
 export interface PreviewWorkflowView {
@@ -76,7 +82,9 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
       [IdentityType.IRSA]: "the OIDC provider ARN (IRSA)",
       [IdentityType.POD_IDENTITY]: "the caller's AWS account (Pod Identity)",
     }).replace(" and ", " or "),
-    serviceAccounts: settings.serviceAccounts.map((sa) => serviceAccountView(sa)),
+    serviceAccounts: settings.serviceAccounts.map((sa) =>
+      serviceAccountView(sa, referencedAwsManagedPolicies(settings).policies),
+    ),
     usesArnTokens: arns.some((arn) => ARN_TOKEN.test(arn)),
     diagram: toMermaidFlowchart(resourceGraphOf(settings)),
     stackName: settings.stackName,
@@ -118,7 +126,10 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
   };
 }
 
-function serviceAccountView(sa: ServiceAccountSettings): ServiceAccountView {
+function serviceAccountView(
+  sa: ServiceAccountSettings,
+  awsManaged: Record<string, IamPolicyDocument>,
+): ServiceAccountView {
   const irsa = sa.identityType === IdentityType.IRSA;
   const where = `${code(sa.name)} in namespace ${code(sa.namespace)}`;
   return {
@@ -139,6 +150,8 @@ function serviceAccountView(sa: ServiceAccountSettings): ServiceAccountView {
     exampleDeployment: sa.exampleDeployment
       ? `runs ${code(sa.exampleDeployment.image)} as this service account and logs the role its pods assume (\`aws sts get-caller-identity\`)`
       : false,
+    assumableBy: assumableBy(sa, sa.identityType),
+    accessMatrix: accessMatrixTable(sa, awsManaged),
   };
 }
 

@@ -60,6 +60,7 @@ export type Credentials = WebIdentityToken | PodIdentitySession;
 export interface NamedPolicy {
   /** The policy as `can-i` names it: the inline policy's name, or the managed policy's ARN. */
   name: string;
+  kind: "inline" | "managed";
   /** Undefined when the stack cannot know it: a customer managed policy created elsewhere. */
   document?: PolicyDocument;
 }
@@ -159,7 +160,11 @@ function rolesOf(registered: RegisteredResource[], awsManagedPolicies: Record<st
   );
   const managed = (arn: string): NamedPolicy => {
     const key = awsManagedPolicyKey(arn);
-    return { name: arn, document: key === undefined ? policyDocuments.get(arn) : awsManagedPolicies[key] };
+    return {
+      name: arn,
+      kind: "managed",
+      document: key === undefined ? policyDocuments.get(arn) : awsManagedPolicies[key],
+    };
   };
   return registered
     .filter((r) => r.type === TYPES.role)
@@ -175,9 +180,14 @@ function rolesOf(registered: RegisteredResource[], awsManagedPolicies: Record<st
         policies: [
           ...(role.inputs.inlinePolicies ?? []).map((p: { name: string; policy: string }) => ({
             name: p.name,
+            kind: "inline",
             document: json(p.policy),
           })),
-          ...ofRole(TYPES.rolePolicy).map((p) => ({ name: p.outputs.name ?? p.name, document: json(p.inputs.policy) })),
+          ...ofRole(TYPES.rolePolicy).map((p) => ({
+            name: p.outputs.name ?? p.name,
+            kind: "inline",
+            document: json(p.inputs.policy),
+          })),
           ...(role.inputs.managedPolicyArns ?? []).map(managed),
           ...ofRole(TYPES.attachment).map((a) => managed(a.inputs.policyArn)),
         ],

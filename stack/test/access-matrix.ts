@@ -10,6 +10,7 @@ import type { PolicyDocument, PolicyStatement } from "../src/trust-policy";
 export interface MatrixRow {
   /** The policy: the inline policy's name, or the managed policy's ARN. */
   policy: string;
+  kind: "inline" | "managed";
   /** `Sid <sid>`, or `#<1-based index>` for a statement without one. */
   statement: string;
   effect: "Allow" | "Deny";
@@ -51,6 +52,7 @@ export function matrixRows(workload: WorkloadAccess): MatrixRow[] {
       return [
         {
           policy: policy.name,
+          kind: policy.kind,
           statement: "-",
           effect: "Allow",
           action: "-",
@@ -63,7 +65,16 @@ export function matrixRows(workload: WorkloadAccess): MatrixRow[] {
     return namedPairs(policy.document).flatMap(({ statement, label, pairs }) =>
       pairs.map(([action, resource]) => {
         const { verdict, reason } = checkPermissions(workload, action, resource);
-        return { policy: policy.name, statement: label, effect: statement.Effect, action, resource, verdict, reason };
+        return {
+          policy: policy.name,
+          kind: policy.kind,
+          statement: label,
+          effect: statement.Effect,
+          action,
+          resource,
+          verdict,
+          reason,
+        };
       }),
     );
   });

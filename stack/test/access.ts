@@ -163,13 +163,15 @@ export function checkPermissions(
   context: Record<string, string> = {},
 ): Omit<AccessAnswer, "trust"> {
   const { role } = workload;
-  const known = role.policies.filter((p): p is NamedDocument => p.document !== undefined);
+  const known = role.policies.flatMap((p): NamedDocument[] =>
+    p.document ? [{ name: p.name, document: p.document }] : [],
+  );
   const unknown = role.policies.filter((p) => p.document === undefined).map((p) => p.name);
   const boundary = role.permissionsBoundary;
   const decision = evaluate({
     ...identityRequest(workload, action, resource, context),
     identityPolicies: known,
-    permissionsBoundary: boundary?.document ? (boundary as NamedDocument) : undefined,
+    permissionsBoundary: boundary?.document ? { name: boundary.name, document: boundary.document } : undefined,
   });
   const notEvaluated = (names: string[]) => `unknown: not evaluated: ${names.join(", ")} (document not in this stack)`;
   if (decision.result === "ExplicitlyDenied") {

@@ -1,0 +1,112 @@
+/**
+ * README.md's access matrix is rendered from the settings at synth; this checks it against the access model of
+ * what the program registers, evaluated by the same IAM engine: the same rows, verdicts, policies and statements,
+ * and every service account it says may assume a role really may.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import * as k8s from "@pulumi/kubernetes";
+import { accessModel, checkTrust, clusterOf } from "./access";
+import { matrixRows } from "./access-matrix";
+import { ACCOUNT_ID, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { podIdentitySession, webIdentityToken, type WorkloadAccess } from "../src/access-model";
+import { settings } from "../src/settings";
+
+interface ReadmeAccess {
+  /** The `<namespace>/<name>` accounts of the "may be assumed by" sentence. */
+  assumableBy: string[];
+  /** Table rows, cells without their Markdown backticks. */
+  rows: string[][];
+}
+
+/** The README's access sections by service account, `${partition}`/`${accountId}` resolved as the mocks do. */
+function readmeAccess(): Map<string, ReadmeAccess> {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8")
+    .replace(/\$\{partition\}/g, "aws")
+    .replace(/\$\{accountId\}/g, ACCOUNT_ID);
+  const sections = new Map<string, ReadmeAccess>();
+  for (const section of readme.split(/^### Access of /m).slice(1)) {
+    const key = /^`([^`]+)`/.exec(section)?.[1] ?? "";
+    const body = section.split(/^#/m)[0];
+    const sentence = /^The role may be assumed by (.*)$/m.exec(body)?.[1] ?? "";
+    const assumableBy = sentence.split(" with audience ")[0].match(/`[^`/]+\/[^`]+`/g) ?? [];
+    const rows = body
+      .split("\n")
+      .filter((line) => line.startsWith("|"))
+      .slice(2)
+      .map((line) =>
+        line
+          .slice(1, -1)
+          .split(" | ")
+          .map((cell) => cell.trim().replace(/`/g, "")),
+      );
+    sections.set(key, { assumableBy: assumableBy.map((a) => a.replace(/`/g, "")), rows });
+  }
+  return sections;
+}
+
+/**
+ * The README's rows come from the settings at synth, where an add-on's document is not yet scoped (the stack's
+ * add-on code scopes it at run time): its `<name>-addon-<add-on>` RolePolicy shows in `npx projen plan` only.
+ */
+const isAddonDocument = (policy: string): boolean => /-addon-[a-z0-9-]+$/.test(policy);
+
+function modelRows(workload: WorkloadAccess): string[][] {
+  return matrixRows(workload)
+    .filter((r) => !(r.kind === "inline" && isAddonDocument(r.policy)))
+    .map((r) => [
+      r.verdict,
+      r.action,
+      r.resource,
+      r.kind === "inline" ? "inline" : r.policy,
+      r.statement === "-" ? "not evaluated: document not in this stack" : r.statement,
+    ]);
+}
+
+describe("README.md's access matrix", () => {
+  let model: WorkloadAccess[];
+  beforeAll(async () => {
+    await startMocks(TEST_STACK_CONFIG);
+    // Loaded after setMocks, as program modules must be.
+    const { declareWorkloadIdentities } = await import("../src/workload-identities");
+    declareWorkloadIdentities({
+      provider: new k8s.Provider("eks", { enableServerSideApply: true }),
+      stackSettings: settings,
+    });
+    await settled();
+    model = accessModel(clusterOf());
+  });
+
+  test("has a section for exactly the service accounts the program binds to a role", () => {
+    expect([...readmeAccess().keys()].sort()).toEqual(model.map((w) => w.key).sort());
+  });
+
+  test("lists the rows the engine gives for the program's policies, verdicts included", () => {
+    const readme = readmeAccess();
+    for (const workload of model) {
+      expect({ key: workload.key, rows: readme.get(workload.key)?.rows }).toEqual({
+        key: workload.key,
+        rows: modelRows(workload),
+      });
+    }
+  });
+
+  test("every service account it names as able to assume a role can, with its own credentials", () => {
+    for (const [key, { assumableBy }] of readmeAccess()) {
+      const workload = model.find((w) => w.key === key)!;
+      expect(assumableBy).toContain(key);
+      for (const account of assumableBy) {
+        const [namespace, name] = account.split("/");
+        const credentials =
+          workload.credentials.kind === "IRSA"
+            ? { ...webIdentityToken(clusterOf(), { namespace, name }), audience: workload.credentials.audience }
+            : podIdentitySession(clusterOf(), { namespace, name });
+        expect({ account, ...checkTrust(workload, credentials) }).toEqual({
+          account,
+          allowed: true,
+          explanation: expect.any(String),
+        });
+      }
+    }
+  });
+});
