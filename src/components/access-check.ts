@@ -14,7 +14,7 @@ export class AccessCheck extends Component {
     super(project);
     project.addTask("can-i", {
       description:
-        "Whether a pod of a service account may do an action: can-i <namespace>/<name> <action> [<resource-arn>] (offline)",
+        "Offline: whether a pod of a service account may do an action (can-i namespace/name action [resource-arn])",
       // Without --stack, the first stack's config.
       env: { PLAN_DEFAULT_STACK: settings.stackName },
       steps: [{ exec: `ts-node --swc --project ${project.tsconfigDev.fileName} ${SCRIPT}`, receiveArgs: true }],

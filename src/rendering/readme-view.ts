@@ -12,7 +12,7 @@ import { identityTypesTextOf } from "../options/stack-config-needs";
 import type { PolicyStatementSettings, ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
 /** The tasks a reader of the README runs, in the order they are used. */
-const DOCUMENTED_TASKS = ["plan", "preview", "deploy", "destroy"];
+const DOCUMENTED_TASKS = ["plan", "can-i", "preview", "deploy", "destroy"];
 const ARN_TOKEN = /\$\{(partition|accountId)\}/;
 
 /** What `templates/README.md.hbs` renders: every sentence that depends on the settings, ready to print. */
