@@ -80,14 +80,49 @@ export function matrixRows(workload: WorkloadAccess): MatrixRow[] {
   });
 }
 
+/** The values a trust statement's conditions require of `key` (any operator), or "any" when none do. */
+function required(statement: PolicyStatement, key: (conditionKey: string) => boolean): string {
+  const values = Object.values(statement.Condition ?? {}).flatMap((byKey) =>
+    Object.entries(byKey).flatMap(([k, v]) => (key(k) ? list(v) : [])),
+  );
+  return values.length > 0 ? values.join(" or ") : "any";
+}
+
+/**
+ * Who the role's trust policy admits, statement by statement, as its principals and conditions name them:
+ * IRSA providers with their subjects and audiences, Pod Identity with the namespaces, service accounts and clusters
+ * its session-tag conditions require ("any" where none does).
+ */
+export function assumableBy(workload: WorkloadAccess): string[] {
+  return workload.role.trustPolicy.Statement.filter((s) => s.Effect === "Allow").map((s) => {
+    const federated = list(s.Principal?.Federated);
+    if (federated.length > 0) {
+      return (
+        `tokens of ${federated.join(", ")}: sub ${required(s, (k) => k.endsWith(":sub"))}, ` +
+        `aud ${required(s, (k) => k.endsWith(":aud"))}`
+      );
+    }
+    const tag = (name: string) => required(s, (k) => k === `aws:RequestTag/${name}`);
+    return (
+      `${list(s.Principal?.Service).join(", ") || "principals"}: namespace ${tag("kubernetes-namespace")}, ` +
+      `service account ${tag("kubernetes-service-account")}, ` +
+      `cluster ${[tag("eks-cluster-name"), tag("eks-cluster-arn")].filter((c) => c !== "any").join(" / ") || "any"}, ` +
+      `account ${required(s, (k) => k === "aws:SourceAccount")}`
+    );
+  });
+}
+
 /** The matrix of a workload as plain text lines (for `npx projen plan`). */
 export function matrixText(workload: WorkloadAccess): string[] {
   const trust = checkTrust(workload);
   return [
     `${workload.key} (${workload.binding}) → role ${workload.role.name}`,
-    `  trust: ${trust.allowed ? "yes" : "NO"}: ${trust.explanation}`,
-    ...matrixRows(workload).map(
-      (r) => `  ${r.verdict.padEnd(7)} ${r.action} on ${r.resource}  [${r.policy}, ${r.statement}: ${r.reason}]`,
-    ),
+    ...assumableBy(workload).map((who) => `  assumable by ${who}`),
+    `  its pods: ${trust.allowed ? "yes" : "NO"}: ${trust.explanation}`,
+    ...matrixRows(workload).map((r) => {
+      const named = `${r.policy}, ${r.statement}`;
+      const why = r.reason === `allowed by ${named}` ? "" : `: ${r.reason}`;
+      return `  ${r.verdict.padEnd(7)} ${r.action} on ${r.resource}  (${named}${why})`;
+    }),
   ];
 }

@@ -5,6 +5,7 @@
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
 import { Provider } from "@pulumi/kubernetes/provider";
 import { access, accessModel, checkPermissions, checkTrust, clusterOf } from "./access";
+import { assumableBy } from "./access-matrix";
 import { settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
 import {
   type ClusterIdentity,
@@ -86,6 +87,15 @@ describe("access of every declared account (IAM engine on the registered policie
     if (w.credentials.kind !== "IRSA") return expect(w.credentials.kind).toBe("POD_IDENTITY");
     const token = { ...webIdentityToken(clusterOf(), sa), audience: `not-${w.credentials.audience}` };
     expect(checkTrust(w, token).allowed).toBe(false);
+  });
+
+  test.each(entries)("$key: the plan names who may assume its role, itself among them", ({ key, sa }) => {
+    const w = workload(key);
+    const own =
+      w.credentials.kind === "IRSA" ? w.credentials.subject : `namespace ${sa.namespace}, service account ${sa.name}`;
+    const who = assumableBy(w).join("\n");
+    if (w.credentials.kind === "IRSA") expect(who).toContain(own);
+    else expect(who).toMatch(/pods\.eks\.amazonaws\.com/);
   });
 
   test.each(entries)("$key: may not do * on *", ({ key }) => {
