@@ -145,9 +145,16 @@ export function evaluate(request: EngineRequest, resourcePolicyName = "trust pol
   };
 }
 
+/** The engine's validation errors, in words. */
+const VALIDATION_ERRORS: Record<string, (action: string, resource: string) => string> = {
+  "invalid.service": (action) => `no AWS service is named ${action.split(":")[0]}`,
+  "invalid.action": (action) => `${action.split(":")[0]} has no action ${action.split(":")[1]}`,
+  "no.resource.types": (action, resource) => `${resource} is not a resource ${action} acts on`,
+};
+
 /**
- * The engine's own validation of an action and resource: an unknown action, or a resource ARN of a type the
- * action does not take, gives the engine's error codes. Undefined when the request is valid.
+ * The engine's own validation of an action and resource (from its data of every service's actions and resource
+ * types): why it refuses them, or undefined when they are valid.
  */
 export async function validateRequest(
   action: string,
@@ -169,5 +176,6 @@ export async function validateRequest(
     {},
   );
   if (simulation.resultType !== "error") return undefined;
-  return JSON.stringify(simulation.errors);
+  const code = simulation.errors.message;
+  return VALIDATION_ERRORS[code]?.(action, resource) ?? `${code} (${JSON.stringify(simulation.errors)})`;
 }

@@ -206,7 +206,7 @@ export async function answer(
   context: Record<string, string> = {},
 ): Promise<AccessAnswer> {
   const invalid = await validateRequest(action, resource, workload.role.accountId);
-  if (invalid) throw new Error(`The IAM engine refuses ${action} on ${resource}: ${invalid}`);
+  if (invalid) throw new Error(`The IAM engine refuses ${action} on ${resource}: ${invalid}.`);
   const trust = checkTrust(workload);
   if (!trust.allowed) {
     return { verdict: "no", reason: "its credentials cannot assume the role", trust: trust.explanation };
