@@ -63,6 +63,8 @@ export class StackToolchain extends Component {
         "^typescript$": "<rootDir>/test/lazy-typescript.ts",
         "^@npmcli/arborist$": "<rootDir>/test/lazy-arborist.ts",
       });
+      // The Pulumi SDK's internal promise stacks, formatted without source maps (test/unmapped-debug-stacks.ts).
+      jest.addSetupFile("<rootDir>/test/unmapped-debug-stacks.ts");
       // The test loop runs on every save: coverage is for CI (`npx projen test --coverage`).
       jest.config.collectCoverage = false;
       project.deps.removeDependency("ts-jest");

@@ -99,23 +99,17 @@ describe("access of every declared account (IAM engine on the registered policie
   test.each(entries)("$key: may not do * on *", ({ key }) => {
     expect(checkPermissions(workload(key), "*", "*").verdict).not.toBe("yes");
   });
-});
 
-describe("access() of a test", () => {
-  beforeAll(async () => {
-    await startMocks(TEST_STACK_CONFIG);
-    await import("../src/index");
-    await settled();
-  });
+  describe("access() of a test, on the same registrations", () => {
+    test("answers yes, no, and refuses an action the IAM engine does not know", async () => {
+      const [first] = entries;
+      const app = access(first.key);
+      expect(await app.can("iam:CreateUser", "*")).toBe(false);
+      await expect(app.can("iam:NoSuchAction", "*")).rejects.toThrow(/refuses iam:NoSuchAction/);
+    });
 
-  test("answers yes, no, and refuses an action the IAM engine does not know", async () => {
-    const [first] = entries;
-    const app = access(first.key);
-    expect(await app.can("iam:CreateUser", "*")).toBe(false);
-    await expect(app.can("iam:NoSuchAction", "*")).rejects.toThrow(/refuses iam:NoSuchAction/);
-  });
-
-  test("names the service accounts it knows when asked for another", async () => {
-    await expect(access("nowhere/nobody").explain("s3:GetObject")).rejects.toThrow(/Bound service accounts: /);
+    test("names the service accounts it knows when asked for another", async () => {
+      await expect(access("nowhere/nobody").explain("s3:GetObject")).rejects.toThrow(/Bound service accounts: /);
+    });
   });
 });

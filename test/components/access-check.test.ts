@@ -113,3 +113,23 @@ describe("src/aws-managed-policies.json", () => {
     expect(files[".projen/files.json"].files).toContain("src/aws-managed-policies.json");
   });
 });
+
+describe("the stack's test loop", () => {
+  const files = synth();
+  const jest = files["package.json"].jest;
+
+  test("loads typescript and @npmcli/arborist (Pulumi's closure serialization) on first use only", () => {
+    expect(jest.moduleNameMapper).toEqual({
+      "^typescript$": "<rootDir>/test/lazy-typescript.ts",
+      "^@npmcli/arborist$": "<rootDir>/test/lazy-arborist.ts",
+    });
+    expect(files[".projen/files.json"].files).toEqual(
+      expect.arrayContaining(["test/lazy-typescript.ts", "test/lazy-arborist.ts", "test/lazy-module.ts"]),
+    );
+  });
+
+  test("formats the Pulumi SDK's internal promise stacks without source maps", () => {
+    expect(jest.setupFiles).toEqual(["<rootDir>/test/unmapped-debug-stacks.ts"]);
+    expect(files[".projen/files.json"].files).toContain("test/unmapped-debug-stacks.ts");
+  });
+});
