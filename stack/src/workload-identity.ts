@@ -125,9 +125,7 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       this.policies.push(new iam.RolePolicy(`${name}-inline`, { role: this.role.name, policy }, { parent: this }));
     }
     const addonContext: pulumi.Output<AddonContext> = s.addonPolicies.some(addonNeedsRegion)
-      ? pulumi
-          .all([tokens, getRegionOutput({}, { parent: this }).region])
-          .apply(([t, region]) => ({ ...t, region }))
+      ? pulumi.all([tokens, getRegionOutput({}, { parent: this }).region]).apply(([t, region]) => ({ ...t, region }))
       : tokens;
     for (const { addon, document } of addonDocuments) {
       if (!document) continue;
