@@ -50,7 +50,7 @@ export class EksIrsaProject extends typescript.TypeScriptAppProject {
     new StackReadme(this, settings);
   }
 
-  /** Synthesizes the project; a refusal of one of its components (a hand-written README) reads as a message. */
+  /** Synthesizes the project. A refusal of one of its components (a hand-written README) reads as a message. */
   public synth(): void {
     this.userErrors.run(() => super.synth());
   }

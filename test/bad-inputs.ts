@@ -1,4 +1,10 @@
-import { AddonPolicy, IdentityType, OidcProviderSource, type EksIrsaProjectOptions } from "../src";
+import {
+  AddonPolicy,
+  IdentityType,
+  OidcProviderSource,
+  PodIdentityAgentMode,
+  type EksIrsaProjectOptions,
+} from "../src";
 
 /**
  * Every bad input the project type is tried with, and the exact line it answers with.
@@ -104,7 +110,41 @@ export const BAD_INPUTS: BadInput[] = [
       ],
     },
     message:
-      'serviceAccounts[1].roleName: role name "shared" is already used by serviceAccounts[0].roleName; IAM role names are unique per account, give one of them another roleName.',
+      'serviceAccounts[1].roleName: role name "shared" is already used by serviceAccounts[0].roleName; IAM role names are unique per account, ignoring case; give one of them another roleName.',
+  },
+  {
+    input: "two role names that differ only in case",
+    options: {
+      serviceAccounts: [
+        { name: "api", namespace: "shop", roleName: "Orders" },
+        { name: "web", namespace: "shop", roleName: "orders" },
+      ],
+    },
+    message:
+      'serviceAccounts[1].roleName: role name "orders" is already used by serviceAccounts[0].roleName; IAM role names are unique per account, ignoring case; give one of them another roleName.',
+  },
+  {
+    input: "createNamespace on some entries of a namespace only",
+    options: {
+      serviceAccounts: [
+        { name: "api", namespace: "shop", createNamespace: true },
+        { name: "web", namespace: "shop" },
+      ],
+    },
+    message:
+      'serviceAccounts[1].createNamespace: namespace "shop" is created by serviceAccounts[0].createNamespace but not by serviceAccounts[1].createNamespace; set createNamespace the same on every entry of a namespace.',
+  },
+  {
+    input: "createNamespace of a built-in namespace",
+    options: { serviceAccounts: [{ name: "api", namespace: "kube-system", createNamespace: true }] },
+    message:
+      'serviceAccounts[0].createNamespace: namespace "kube-system" exists in every cluster, and a stack that created it would delete it on destroy; remove createNamespace.',
+  },
+  {
+    input: "forcePatch on a created service account",
+    options: sa({ forcePatch: true }),
+    message:
+      "serviceAccounts[0].forcePatch: true applies to an adopted service account, and this stack creates shop/api; remove forcePatch, or set createServiceAccount: false.",
   },
   {
     input: "role name over 64 characters",
@@ -295,9 +335,14 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].maxSessionDuration: 3600.5 is not a whole number of seconds; IAM takes an integer from 3600 to 43200.",
   },
   {
-    input: "token expiration under an hour",
-    options: sa({ tokenExpirationSeconds: 60 }),
-    message: "serviceAccounts[0].tokenExpirationSeconds: 60 is out of range; EKS allows 3600 to 86400 seconds.",
+    input: "token expiration under ten minutes",
+    options: sa({ tokenExpirationSeconds: 599 }),
+    message: "serviceAccounts[0].tokenExpirationSeconds: 599 is out of range; EKS allows 600 to 86400 seconds.",
+  },
+  {
+    input: "token expiration over a day",
+    options: sa({ tokenExpirationSeconds: 86401 }),
+    message: "serviceAccounts[0].tokenExpirationSeconds: 86401 is out of range; EKS allows 600 to 86400 seconds.",
   },
   {
     input: "empty audience",
@@ -401,10 +446,28 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[1].audience: "my-audience" applies to IRSA only (Pod Identity tokens always have the audience pods.eks.amazonaws.com); remove it, or set identityType: IdentityType.IRSA.',
   },
   {
+    input: "forcePatch with Pod Identity",
+    options: { identityType: IdentityType.POD_IDENTITY, ...sa({ createServiceAccount: false, forcePatch: true }) },
+    message:
+      "serviceAccounts[0].forcePatch: true applies to IRSA only (Pod Identity binds the role with an association, not an annotation to take over); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
+    input: "forcePatch on an entry that uses Pod Identity in an IRSA stack",
+    options: sa({ identityType: IdentityType.POD_IDENTITY, createServiceAccount: false, forcePatch: true }),
+    message:
+      "serviceAccounts[0].forcePatch: true applies to IRSA only (Pod Identity binds the role with an association, not an annotation to take over); remove it, or set identityType: IdentityType.IRSA.",
+  },
+  {
     input: "oidcProviderSource with Pod Identity",
     options: { identityType: IdentityType.POD_IDENTITY, oidcProviderSource: OidcProviderSource.CLUSTER_LOOKUP },
     message:
       'oidcProviderSource: "CLUSTER_LOOKUP" applies to IRSA only (Pod Identity needs no OIDC provider); remove it, or set identityType: IdentityType.IRSA.',
+  },
+  {
+    input: "podIdentityAgent without a Pod Identity entry",
+    options: { podIdentityAgent: PodIdentityAgentMode.INSTALL, ...sa({}) },
+    message:
+      'podIdentityAgent: "INSTALL" applies to Pod Identity only (no entry binds its role with an association, so no agent is needed); remove it, or set identityType: IdentityType.POD_IDENTITY.',
   },
   {
     input: "ARN in another partition than the region",

@@ -28,11 +28,17 @@ describe("a stack scaffolded with no options", () => {
     const config = files["Pulumi.yaml"].config;
     expect(config.oidcProviderArn).toEqual({ type: "string", description: expect.stringContaining("oidc-provider") });
     expect(config.kubeconfig.default).toBe("");
-    expect(files["Pulumi.yaml"].main).toBe("lib/index.js");
+  });
+
+  test("points Pulumi at the program's source, transpiled by swc, so that `pulumi up` never deploys a stale build", () => {
+    expect(files["Pulumi.yaml"].main).toBe("src/index.ts");
     expect(files["Pulumi.yaml"].runtime).toEqual({
       name: "nodejs",
-      options: { packagemanager: "npm", typescript: false },
+      options: { packagemanager: "npm", typescript: true },
     });
+    // Pulumi registers ts-node with tsconfig.json, whose "ts-node" options choose swc (no type check).
+    expect(files["tsconfig.json"]["ts-node"]).toEqual({ swc: true });
+    expect(files["tsconfig.json"].include).toEqual(["src/**/*.ts"]);
   });
 
   test("marks every generated source as managed, and leaves the program and stack config to the user", () => {
@@ -64,10 +70,11 @@ describe("a stack scaffolded with no options", () => {
     expect(deps.jest.transform["^.+\\.[t]sx?$"][0]).toBe("@swc/jest");
   });
 
-  test("wraps the Pulumi CLI in tasks, compiling first where Pulumi runs the program", () => {
+  test("wraps the Pulumi CLI in tasks, type-checking the program first where Pulumi runs it", () => {
     const tasks = files[".projen/tasks.json"].tasks;
-    expect(tasks.preview.steps).toEqual([{ spawn: "compile" }, { exec: "pulumi preview", receiveArgs: true }]);
-    expect(tasks.deploy.steps).toEqual([{ spawn: "compile" }, { exec: "pulumi up", receiveArgs: true }]);
+    const typecheck = { exec: "tsc --noEmit -p tsconfig.json" };
+    expect(tasks.preview.steps).toEqual([typecheck, { exec: "pulumi preview", receiveArgs: true }]);
+    expect(tasks.deploy.steps).toEqual([typecheck, { exec: "pulumi up", receiveArgs: true }]);
     expect(tasks.destroy.steps).toEqual([{ exec: "pulumi destroy", receiveArgs: true }]);
   });
 

@@ -35,15 +35,17 @@ test("the README's example of every top-level option synthesizes", () => {
   const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8");
   const example = /Every top-level option at once[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1];
   const options = /new EksIrsaProject\((\{[\s\S]*?\})\)\.synth\(\);/.exec(example)![1];
-  const { EksIrsaProject, IdentityType, OidcProviderSource } = jest.requireActual("../src");
+  const { EksIrsaProject, IdentityType, OidcProviderSource, PodIdentityAgentMode } = jest.requireActual("../src");
   const project = new Function(
     "EksIrsaProject",
     "IdentityType",
     "OidcProviderSource",
+    "PodIdentityAgentMode",
     "outdir",
     `return new EksIrsaProject({ ...${options}, outdir });`,
-  )(EksIrsaProject, IdentityType, OidcProviderSource, temporaryOutdir("eks-irsa-readme-"));
+  )(EksIrsaProject, IdentityType, OidcProviderSource, PodIdentityAgentMode, temporaryOutdir("eks-irsa-readme-"));
   const files = Testing.synth(project);
   expect(files["Pulumi.prod.yaml"]).toContain("aws:region: eu-west-1");
   expect(files["src/settings.ts"]).toContain('roleName: "orders-prod-orders-api@shop"');
+  expect(files["src/settings.ts"]).toContain('podIdentityAgent: "CHECK"');
 });

@@ -32,6 +32,8 @@ const EVERY_FIELD: ServiceAccountOptions = {
   maxSessionDuration: 7200,
   tags: { team: "data", "cost-center": "42" },
   createServiceAccount: false,
+  createNamespace: true,
+  forcePatch: true,
   annotations: { owner: "data" },
   labels: { tier: "batch" },
   managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess"],
@@ -57,7 +59,7 @@ const EVERY_FIELD: ServiceAccountOptions = {
 };
 
 describe("serviceAccounts", () => {
-  test("declares every entry, each with its own role name of at most 64 characters", () => {
+  test("declares every entry, each with its own role name (the program shortens those past 64 characters)", () => {
     const settings = declaredSettings(synth({ serviceAccounts: THREE }));
     expect(settings.serviceAccounts.map((sa: any) => `${sa.namespace}/${sa.name}`)).toEqual([
       "shop/api",
@@ -67,7 +69,8 @@ describe("serviceAccounts", () => {
     const roleNames: string[] = settings.serviceAccounts.map((sa: any) => sa.roleName);
     expect(new Set(roleNames).size).toBe(3);
     expect(roleNames.slice(0, 2)).toEqual(["orders-stack-api@shop", "orders-stack-api@billing"]);
-    expect(roleNames[2]).toHaveLength(64);
+    expect(roleNames[2]).toBe(`orders-stack-${"a".repeat(60)}@batch`);
+    expect(settings.serviceAccounts.map((sa: any) => sa.roleNamePerStack)).toEqual([true, true, true]);
   });
 
   test("an entry carries every role, trust, annotation and policy setting into the stack", () => {
@@ -80,9 +83,10 @@ describe("serviceAccounts", () => {
     } = EVERY_FIELD;
     const settings = declaredSettings(synth({ serviceAccounts: [EVERY_FIELD] }));
     // Everything as given; the example Deployment resolved into its image and replica count, the add-on
-    // policies' scoping options gathered.
+    // policies' scoping options gathered; a given role name is the same in every stack.
     expect(settings.serviceAccounts[0]).toEqual({
       ...rest,
+      roleNamePerStack: false,
       addonScope: { s3BucketArns, kmsKeyArns },
       exampleDeployment: { image, replicas: 1 },
     });
@@ -95,10 +99,13 @@ describe("serviceAccounts", () => {
       namespace: "default",
       identityType: "IRSA",
       roleName: "orders-stack-api@default",
+      roleNamePerStack: true,
       rolePath: "/",
       maxSessionDuration: 3600,
       tags: {},
       createServiceAccount: true,
+      createNamespace: false,
+      forcePatch: false,
       annotations: {},
       labels: {},
       managedPolicyArns: [],

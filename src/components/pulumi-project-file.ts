@@ -1,6 +1,6 @@
 import { YamlFile, type typescript } from "projen";
 import { IdentityType } from "../options/identity-type";
-import { identityTypesTextOf, stackConfigNeedsOf } from "../options/stack-config-needs";
+import { customAudiencesOf, identityTypesTextOf, stackConfigNeedsOf } from "../options/stack-config-needs";
 import type { StackSettings } from "../options/stack-settings";
 
 /** A key of the stack config, as declared in `Pulumi.yaml`. */
@@ -25,9 +25,11 @@ export class PulumiProjectFile extends YamlFile {
       obj: {
         name: settings.projectName,
         description: `Kubernetes service accounts and the IAM roles their pods assume (${identity}).`,
-        // Pulumi runs the compiled program (`npx projen compile`): no TypeScript at deploy time.
-        runtime: { name: "nodejs", options: { packagemanager: project.package.packageManager, typescript: false } },
-        main: `${project.libdir}/index.js`,
+        // Pulumi runs the program from source, so `pulumi up` always deploys what src/ says, compiled or not:
+        // its nodejs runtime registers ts-node with tsconfig.json (@pulumi/pulumi cmd/run/run.js), whose
+        // "ts-node" options pick swc, a transpiler without a type check (StackToolchain).
+        runtime: { name: "nodejs", options: { packagemanager: project.package.packageManager, typescript: true } },
+        main: `${project.srcdir}/index.ts`,
         config: configDeclarationsFor(settings),
       },
     });
@@ -41,26 +43,30 @@ export function configDeclarationsFor(settings: StackSettings): Record<string, C
       type: "string",
       default: "",
       description:
-        'Kubeconfig of the EKS cluster, kept encrypted: `pulumi config set --secret kubeconfig "$(cat kubeconfig.yaml)"`. Empty uses the ambient kubeconfig (KUBECONFIG, ~/.kube/config).',
+        'Kubeconfig of the EKS cluster, kept encrypted. Write this cluster\'s entry alone to a new file, so that no other context or credential goes into it: `aws eks update-kubeconfig --name <cluster> --kubeconfig <new file>`, then `pulumi config set --secret kubeconfig "$(cat <new file>)"`. Empty uses the ambient kubeconfig (KUBECONFIG, ~/.kube/config).',
     },
   };
+  const audiences = customAudiencesOf(settings);
+  const clientIds =
+    audiences.length > 0
+      ? ` The provider must list ${audiences.map((a) => `\`${a}\``).join(", ")} as a client ID (audience), besides \`sts.amazonaws.com\`.`
+      : "";
   if (needs.clusterName) {
     config.clusterName = {
       type: "string",
-      description: "Name of the EKS cluster, as in `aws eks list-clusters`.",
+      description: `Name of the EKS cluster, as in \`aws eks list-clusters\`.${clientIds}`,
     };
   }
   if (needs.oidcProviderArn) {
     config.oidcProviderArn = {
       type: "string",
-      description:
-        "ARN of the cluster's IAM OIDC provider, arn:<partition>:iam::<account>:oidc-provider/<issuer host and path>; `aws iam list-open-id-connect-providers` lists them.",
+      description: `ARN of the cluster's IAM OIDC provider, arn:<partition>:iam::<account>:oidc-provider/<issuer host and path>; \`aws iam list-open-id-connect-providers\` lists them.${clientIds}`,
     };
   }
   if (needs.stackReference) {
     config.oidcProviderStackReference = {
       type: "string",
-      description: "The stack that exports the OIDC provider ARN, as <organization>/<project>/<stack>.",
+      description: `The stack that exports the OIDC provider ARN, as <organization>/<project>/<stack>.${clientIds}`,
     };
     config.oidcProviderOutputName = {
       type: "string",

@@ -1,5 +1,5 @@
 import { SampleFile, type Project } from "projen";
-import { stackConfigNeedsOf } from "../options/stack-config-needs";
+import { customAudiencesOf, stackConfigNeedsOf } from "../options/stack-config-needs";
 import type { StackSettings } from "../options/stack-settings";
 import { renderTemplate } from "../rendering/template-renderer";
 
@@ -18,6 +18,7 @@ export class PulumiStackFile extends SampleFile {
         needsOidcProviderArn: needs.oidcProviderArn,
         needsStackReference: needs.stackReference,
         needsClusterName: needs.clusterName,
+        customAudiences: customAudiencesOf(settings).join(", "),
       }),
     });
   }

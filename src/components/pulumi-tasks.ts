@@ -4,24 +4,32 @@ interface PulumiTask {
   readonly name: string;
   readonly pulumiCommand: string;
   readonly description: string;
-  /** Pulumi runs the compiled program (`Pulumi.yaml` main): compile first. */
-  readonly compileFirst: boolean;
+  /**
+   * Type-check the program first: Pulumi runs `src/index.ts` itself, transpiled by swc without a type check
+   * (`Pulumi.yaml`), so this is where a type error stops a deployment.
+   */
+  readonly typecheckFirst: boolean;
 }
 
 const PULUMI_TASKS: PulumiTask[] = [
   {
     name: "preview",
     pulumiCommand: "preview",
-    description: "Compile, then show what `pulumi up` would change",
-    compileFirst: true,
+    description: "Type-check the program, then show what `pulumi up` would change",
+    typecheckFirst: true,
   },
   {
     name: "deploy",
     pulumiCommand: "up",
-    description: "Compile, then create or update the stack's resources",
-    compileFirst: true,
+    description: "Type-check the program, then create or update the stack's resources",
+    typecheckFirst: true,
   },
-  { name: "destroy", pulumiCommand: "destroy", description: "Delete every resource of the stack", compileFirst: false },
+  {
+    name: "destroy",
+    pulumiCommand: "destroy",
+    description: "Delete every resource of the stack",
+    typecheckFirst: false,
+  },
 ];
 
 /**
@@ -34,7 +42,10 @@ export class PulumiTasks extends Component {
       project.addTask(task.name, {
         description: task.description,
         steps: [
-          ...(task.compileFirst ? [{ spawn: project.compileTask.name }] : []),
+          // tsconfig.json covers the program (src/); its tests are type-checked by the build.
+          ...(task.typecheckFirst
+            ? [{ exec: `tsc --noEmit -p ${project.tsconfig?.fileName ?? "tsconfig.json"}` }]
+            : []),
           { exec: `pulumi ${task.pulumiCommand}`, receiveArgs: true },
         ],
       });

@@ -67,10 +67,17 @@ export class LibraryFile extends FileBase {
  */
 export class StackLibrary {
   constructor(project: Project, settings: StackSettings) {
-    // What the program reads at run time; the stack name and region live in the stack config.
-    const { projectName, identityType, oidcProviderSource, serviceAccounts } = settings;
+    // What the program reads at run time; the region lives in the stack config.
+    const { projectName, stackName, identityType, podIdentityAgent, oidcProviderSource, serviceAccounts } = settings;
     new TemplateFile(project, "src/settings.ts", {
-      settings: toTypeScriptLiteral({ projectName, identityType, oidcProviderSource, serviceAccounts }),
+      settings: toTypeScriptLiteral({
+        projectName,
+        firstStackName: stackName,
+        identityType,
+        podIdentityAgent,
+        oidcProviderSource,
+        serviceAccounts,
+      }),
     });
     for (const path of managedLibraryFiles()) {
       new LibraryFile(project, path);

@@ -70,6 +70,11 @@ export class StackToolchain extends Component {
       project.deps.removeDependency("ts-jest");
     }
 
+    // Pulumi runs src/index.ts through ts-node with this tsconfig: swc transpiles it in milliseconds, without the
+    // type check (seconds) that `npx projen deploy` and the build do (ts-node reads its options from the "ts-node"
+    // key, and swc implies transpileOnly).
+    project.tsconfig?.file.addOverride("ts-node", { swc: true });
+
     if (project.package.packageManager === javascript.NodePackageManager.NPM) {
       project.tasks.addEnvironment("PATH", TASK_PATH);
     }

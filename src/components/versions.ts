@@ -17,8 +17,10 @@ export const STACK_DEV_DEPENDENCIES = {
   fastCheck: "fast-check@^4",
   // `npx projen plan` reads the stack config and prints Kubernetes objects.
   yaml: "yaml@^2",
-  // The IAM policy evaluation engine of the tests and the access model (can-i, access matrix). Pinned exactly:
-  // test/access-engine.ts also uses its core engine, which the package's exports do not name (see there why).
+  // A real IAM policy evaluation engine: the tests, the access model (can-i, access matrix) and the trust tests
+  // evaluate policies against the requests a pod's token or session really makes (AGPL-3.0, a test-only dependency:
+  // nothing of it ships). Pinned exactly: test/access-engine.ts also uses its core engine, which the package's
+  // exports do not name (see there why).
   iamSimulate: "@cloud-copilot/iam-simulate@0.1.173",
 } as const;
 

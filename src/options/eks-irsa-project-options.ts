@@ -1,6 +1,7 @@
 import type { typescript } from "projen";
 import type { IdentityType } from "./identity-type";
 import type { OidcProviderSource } from "./oidc-provider-source";
+import type { PodIdentityAgentMode } from "./pod-identity-agent-mode";
 import type { ServiceAccountOptions } from "./service-account-options";
 
 /**
@@ -46,7 +47,7 @@ export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptio
   readonly pulumiProjectName?: string;
 
   /**
-   * How pods get their AWS credentials.
+   * How pods get their AWS credentials: the default of each service account's own `identityType`.
    * @default IdentityType.IRSA
    */
   readonly identityType?: IdentityType;
@@ -59,8 +60,16 @@ export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptio
 
   /**
    * Prefix of the default IAM role names. Role names are global to an AWS account: give each
-   * project sharing an account its own prefix.
+   * project sharing an account its own prefix. (Stacks other than `stackName` add `@<stack>` to
+   * derived names, so the stacks of one project never collide.)
    * @default - the Pulumi project name and "-"
    */
   readonly roleNamePrefix?: string;
+
+  /**
+   * When an entry uses Pod Identity: check that the cluster has the EKS Pod Identity Agent add-on, install it,
+   * or neither (EKS Auto Mode has the agent built in). Refused when no entry uses Pod Identity.
+   * @default PodIdentityAgentMode.CHECK
+   */
+  readonly podIdentityAgent?: PodIdentityAgentMode;
 }

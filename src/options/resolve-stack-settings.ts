@@ -2,6 +2,7 @@ import { ADDON_SCOPE_OPTION_NAMES } from "./addon-policy-rules";
 import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { IdentityType } from "./identity-type";
 import { OidcProviderSource } from "./oidc-provider-source";
+import { PodIdentityAgentMode } from "./pod-identity-agent-mode";
 import { PolicyEffect } from "./policy-statement";
 import { roleNameFor } from "./role-name";
 import type { ServiceAccountOptions } from "./service-account-options";
@@ -15,6 +16,7 @@ export const DEFAULTS = {
   region: "us-east-1",
   identityType: IdentityType.IRSA,
   oidcProviderSource: OidcProviderSource.STACK_CONFIG,
+  podIdentityAgent: PodIdentityAgentMode.CHECK,
   rolePath: "/",
   maxSessionDuration: 3600,
   audience: "sts.amazonaws.com",
@@ -35,6 +37,7 @@ export function resolveStackSettings(options: EksIrsaProjectOptions): StackSetti
     region: options.region ?? DEFAULTS.region,
     identityType,
     oidcProviderSource: options.oidcProviderSource ?? DEFAULTS.oidcProviderSource,
+    podIdentityAgent: options.podIdentityAgent ?? DEFAULTS.podIdentityAgent,
     serviceAccounts: serviceAccounts.map((sa) => resolveServiceAccount(sa, roleNamePrefix, identityType)),
   };
 }
@@ -74,11 +77,14 @@ function resolveServiceAccount(
     namespace,
     identityType: options.identityType ?? identityType,
     roleName: options.roleName ?? roleNameFor({ name: options.name, namespace }, roleNamePrefix),
+    roleNamePerStack: options.roleName === undefined,
     rolePath: options.rolePath ?? DEFAULTS.rolePath,
     permissionsBoundaryArn: options.permissionsBoundaryArn,
     maxSessionDuration: options.maxSessionDuration ?? DEFAULTS.maxSessionDuration,
     tags: options.tags ?? {},
     createServiceAccount: options.createServiceAccount ?? true,
+    createNamespace: options.createNamespace ?? false,
+    forcePatch: options.forcePatch ?? false,
     annotations: options.annotations ?? {},
     labels: options.labels ?? {},
     managedPolicyArns: options.managedPolicyArns ?? [],

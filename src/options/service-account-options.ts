@@ -40,8 +40,9 @@ export interface ServiceAccountOptions {
   readonly identityType?: IdentityType;
 
   /**
-   * The IAM role's name (at most 64 characters of `A-Za-z0-9+=,.@_-`).
-   * @default - `<roleNamePrefix><name>@<namespace>`, shortened with a stable hash past 64 characters
+   * The IAM role's name (at most 64 characters of `A-Za-z0-9+=,.@_-`), the same in every stack.
+   * @default - `<roleNamePrefix><name>@<namespace>` in the first stack (`stackName`) and
+   * `<roleNamePrefix><name>@<namespace>@<stack>` in every other, shortened with a stable hash past 64 characters
    */
   readonly roleName?: string;
 
@@ -75,6 +76,21 @@ export interface ServiceAccountOptions {
    * @default true
    */
   readonly createServiceAccount?: boolean;
+
+  /**
+   * Whether the stack creates the namespace (and deletes it, with everything in it, on destroy). Every
+   * entry of a namespace must agree. Without it the namespace must exist before `pulumi up`.
+   * @default false
+   */
+  readonly createNamespace?: boolean;
+
+  /**
+   * IRSA, with `createServiceAccount: false`: take the `eks.amazonaws.com/role-arn` annotation over when
+   * another field manager (the Helm release or GitOps tool that owns the account) already set it. Without
+   * it such a conflict fails `pulumi up`, so that nothing silently overwrites another tool's annotation.
+   * @default false
+   */
+  readonly forcePatch?: boolean;
 
   /**
    * Extra annotations of the created service account.
@@ -190,7 +206,7 @@ export interface ServiceAccountOptions {
 
   /**
    * Lifetime of the projected service account token, as `eks.amazonaws.com/token-expiration`
-   * (IRSA, 3600 to 86400 seconds).
+   * (IRSA, 600 to 86400 seconds: the pod identity webhook's limits).
    * @default - the EKS default (86400)
    */
   readonly tokenExpirationSeconds?: number;

@@ -1,5 +1,6 @@
 import { IdentityType } from "./identity-type";
 import { OidcProviderSource } from "./oidc-provider-source";
+import { DEFAULTS } from "./resolve-stack-settings";
 import type { StackSettings } from "./stack-settings";
 
 /**
@@ -16,15 +17,28 @@ export interface StackConfigNeeds {
   readonly additionalOidcProviderArns: boolean;
 }
 
+/** Whether some entry binds its role with a Pod Identity association (and so needs the Pod Identity Agent). */
+export function usesPodIdentity(settings: StackSettings): boolean {
+  return settings.serviceAccounts.some((sa) => sa.identityType === IdentityType.POD_IDENTITY);
+}
+
 export function stackConfigNeedsOf(settings: StackSettings): StackConfigNeeds {
   const irsa = settings.serviceAccounts.some((sa) => sa.identityType === IdentityType.IRSA);
-  const podIdentity = settings.serviceAccounts.some((sa) => sa.identityType === IdentityType.POD_IDENTITY);
+  const podIdentity = usesPodIdentity(settings);
   return {
     oidcProviderArn: irsa && settings.oidcProviderSource === OidcProviderSource.STACK_CONFIG,
     clusterName: podIdentity || (irsa && settings.oidcProviderSource === OidcProviderSource.CLUSTER_LOOKUP),
     stackReference: irsa && settings.oidcProviderSource === OidcProviderSource.STACK_REFERENCE,
     additionalOidcProviderArns: irsa,
   };
+}
+
+/** The audiences besides sts.amazonaws.com the IRSA entries' roles trust, which the IAM OIDC provider must list as client IDs. */
+export function customAudiencesOf(settings: StackSettings): string[] {
+  const irsaAudiences = settings.serviceAccounts
+    .filter((sa) => sa.identityType === IdentityType.IRSA)
+    .map((sa) => sa.audience);
+  return [...new Set(irsaAudiences)].filter((audience) => audience !== DEFAULTS.audience);
 }
 
 /** How the stack's service accounts get their roles, for its descriptions: "IRSA", "EKS Pod Identity", or both. */

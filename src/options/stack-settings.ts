@@ -2,6 +2,7 @@ import type { AddonPolicy } from "./addon-policy";
 import type { AddonScopeOption } from "./addon-policy-rules";
 import type { IdentityType } from "./identity-type";
 import type { OidcProviderSource } from "./oidc-provider-source";
+import type { PodIdentityAgentMode } from "./pod-identity-agent-mode";
 import type { PolicyEffect } from "./policy-statement";
 
 /**
@@ -15,6 +16,7 @@ export interface StackSettings {
   /** The default of the entries' identity types. */
   readonly identityType: IdentityType;
   readonly oidcProviderSource: OidcProviderSource;
+  readonly podIdentityAgent: PodIdentityAgentMode;
   readonly serviceAccounts: ServiceAccountSettings[];
 }
 
@@ -23,12 +25,17 @@ export interface ServiceAccountSettings {
   readonly namespace: string;
   /** The entry's own, or the stack's `identityType`. */
   readonly identityType: IdentityType;
+  /** The role's name in the first stack; unshortened (the program fits it to 64 characters). */
   readonly roleName: string;
+  /** Derived (stacks but the first add `@<stack>`), not given. */
+  readonly roleNamePerStack: boolean;
   readonly rolePath: string;
   readonly permissionsBoundaryArn?: string;
   readonly maxSessionDuration: number;
   readonly tags: Record<string, string>;
   readonly createServiceAccount: boolean;
+  readonly createNamespace: boolean;
+  readonly forcePatch: boolean;
   readonly annotations: Record<string, string>;
   readonly labels: Record<string, string>;
   readonly managedPolicyArns: string[];

@@ -2,6 +2,7 @@ import type { EksIrsaProjectOptions } from "./eks-irsa-project-options";
 import { OptionsValidationError } from "./options-validation-error";
 import { resolveStackSettings } from "./resolve-stack-settings";
 import { addonPolicies } from "./rules/addon-policies";
+import { adoptedServiceAccounts } from "./rules/adopted-service-accounts";
 import { awsRegion } from "./rules/aws-region";
 import { exampleDeployment } from "./rules/example-deployment";
 import { iamActions } from "./rules/iam-actions";
@@ -14,6 +15,7 @@ import { irsaToken } from "./rules/irsa-token";
 import { kubernetesMetadata } from "./rules/kubernetes-metadata";
 import { kubernetesNames } from "./rules/kubernetes-names";
 import { managedPolicies } from "./rules/managed-policies";
+import { namespaceCreation } from "./rules/namespace-creation";
 import { optionCombinations } from "./rules/option-combinations";
 import { optionSchemaProblems } from "./rules/option-schema";
 import { partitions } from "./rules/partitions";
@@ -37,6 +39,7 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
   iamRole,
   iamTags,
   irsaToken,
+  adoptedServiceAccounts,
   managedPolicies,
   policyStatements,
   iamActions,
@@ -48,7 +51,7 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
 ];
 
 /** The checks across service accounts, after each one's own. */
-const CROSS_RULES: ProjectRule[] = [uniqueIdentities, identityTypeOptions, partitions];
+const CROSS_RULES: ProjectRule[] = [uniqueIdentities, namespaceCreation, identityTypeOptions, partitions];
 
 /**
  * Checks the options and resolves them into settings before anything is synthesized; throws one

@@ -123,7 +123,10 @@ export function accessMatrixRows(
 /** Who may assume the role, from the settings: the service accounts and where their credentials come from. */
 export function assumableBy(sa: ServiceAccountSettings, identityType: IdentityType): string {
   if (identityType === IdentityType.POD_IDENTITY) {
-    return `the EKS Pod Identity session of ${code(`${sa.namespace}/${sa.name}`)} in the cluster of config ${code("clusterName")}`;
+    return (
+      `the EKS Pod Identity session of ${code(`${sa.namespace}/${sa.name}`)} in the cluster of config ` +
+      `${code("clusterName")}, from the stack's account (${code("aws:SourceAccount")})`
+    );
   }
   const accounts = [sa, ...sa.additionalServiceAccounts].map((ref) => code(`${ref.namespace}/${ref.name}`));
   return (

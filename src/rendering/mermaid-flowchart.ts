@@ -2,7 +2,10 @@ import type { ResourceGraph, ResourceKind, ResourceNode } from "./resource-graph
 
 const KIND_LABELS: Record<ResourceKind, string> = {
   StackReference: "StackReference",
+  Namespace: "Namespace",
+  Addon: "EKS add-on",
   ServiceAccount: "ServiceAccount",
+  ExistingServiceAccount: "existing ServiceAccount (read)",
   Role: "IAM Role",
   RolePolicy: "RolePolicy",
   RolePolicyAttachment: "RolePolicyAttachment",

@@ -8,12 +8,16 @@ import { PULUMI_PREVIEW_SECRETS, PulumiPreviewWorkflow } from "../components/pul
 import { configDeclarationsFor, requiredConfigKeysOf } from "../components/pulumi-project-file";
 import { managedPolicyArnsOf } from "../options/addon-policy-rules";
 import { IdentityType } from "../options/identity-type";
-import { identityTypesTextOf } from "../options/stack-config-needs";
+import { PodIdentityAgentMode } from "../options/pod-identity-agent-mode";
+import { DEFAULTS } from "../options/resolve-stack-settings";
+import { customAudiencesOf, identityTypesTextOf, usesPodIdentity } from "../options/stack-config-needs";
 import type { PolicyStatementSettings, ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
 /** The tasks a reader of the README runs, in the order they are used. */
 const DOCUMENTED_TASKS = ["plan", "can-i", "preview", "deploy", "destroy"];
 const ARN_TOKEN = /\$\{(partition|accountId)\}/;
+/** The audience the pod identity webhook mints tokens for when the service account names none. */
+const DEFAULT_AUDIENCE = DEFAULTS.audience;
 
 /** What `templates/README.md.hbs` renders: every sentence that depends on the settings, ready to print. */
 export interface ReadmeView {
@@ -36,11 +40,24 @@ export interface ReadmeView {
   /** The commands of the plan, preview, deploy and destroy tasks. */
   readonly tasksTable: string;
   readonly previewWorkflow: PreviewWorkflowView | false;
+  /** Pod Identity: what the stack does about the EKS Pod Identity Agent. */
+  readonly podIdentityAgent: string | false;
+  /** The audiences other than sts.amazonaws.com the roles trust (IRSA). */
+  readonly customAudiences: string;
+  /** Whether an entry adopts a service account (createServiceAccount: false). */
+  readonly adoptsServiceAccounts: boolean;
+  /** Namespaces that must exist before `pulumi up`. */
+  readonly requiredNamespaces: string;
+  /** The first service account, for the code example. */
+  readonly firstKey: string;
+  readonly firstNamespace: string;
+  readonly firstName: string;
 }
 
 export interface ServiceAccountView {
   /** `<namespace>/<name>`. */
   readonly key: string;
+  readonly namespace: string;
   readonly serviceAccount: string;
   readonly role: string;
   readonly trust: string;
@@ -83,8 +100,19 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
       [IdentityType.POD_IDENTITY]: "the caller's AWS account (Pod Identity)",
     }).replace(" and ", " or "),
     serviceAccounts: settings.serviceAccounts.map((sa) =>
-      serviceAccountView(sa, referencedAwsManagedPolicies(settings).policies),
+      serviceAccountView(sa, settings.stackName, referencedAwsManagedPolicies(settings).policies),
     ),
+    podIdentityAgent: usesPodIdentity(settings) && podIdentityAgentText(settings.podIdentityAgent),
+    customAudiences: customAudiencesOf(settings).map(code).join(", "),
+    adoptsServiceAccounts: settings.serviceAccounts.some((sa) => !sa.createServiceAccount),
+    firstKey: `${settings.serviceAccounts[0].namespace}/${settings.serviceAccounts[0].name}`,
+    firstNamespace: settings.serviceAccounts[0].namespace,
+    firstName: settings.serviceAccounts[0].name,
+    requiredNamespaces: [
+      ...new Set(settings.serviceAccounts.filter((sa) => !sa.createNamespace).map((sa) => sa.namespace)),
+    ]
+      .map(code)
+      .join(", "),
     usesArnTokens: arns.some((arn) => ARN_TOKEN.test(arn)),
     diagram: toMermaidFlowchart(resourceGraphOf(settings)),
     stackName: settings.stackName,
@@ -128,31 +156,53 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
 
 function serviceAccountView(
   sa: ServiceAccountSettings,
+  firstStack: string,
   awsManaged: Record<string, IamPolicyDocument>,
 ): ServiceAccountView {
   const irsa = sa.identityType === IdentityType.IRSA;
   const where = `${code(sa.name)} in namespace ${code(sa.namespace)}`;
   return {
     key: `${sa.namespace}/${sa.name}`,
-    serviceAccount: sa.createServiceAccount
-      ? `${where}, created by this stack`
-      : `${where}, an existing one: this stack neither creates nor deletes it`,
+    namespace: sa.createNamespace
+      ? `${code(sa.namespace)}, created by this stack (and deleted, with everything in it, by \`destroy\`)`
+      : `${code(sa.namespace)}, which must exist before \`pulumi up\``,
+    serviceAccount: sa.createServiceAccount ? `${where}, created by this stack` : adoptedText(sa, where, irsa),
     role: [
-      code(sa.roleName),
+      roleNameText(sa, firstStack),
       `path ${code(sa.rolePath)}`,
       `sessions of up to ${sa.maxSessionDuration} s`,
       ...(sa.permissionsBoundaryArn ? [`permissions boundary ${code(sa.permissionsBoundaryArn)}`] : []),
     ].join(", "),
-    trust: irsa ? irsaTrustText(sa) : podIdentityTrustText(),
+    trust: irsa ? irsaTrustText(sa) : podIdentityTrustText(sa),
     inlinePolicy: sa.policyStatements.map(statementText),
     addonPolicies: sa.addonPolicies.map(code).join(", "),
     managedPolicies: managedPolicyArnsOf(sa).map(code).join(", "),
     exampleDeployment: sa.exampleDeployment
-      ? `runs ${code(sa.exampleDeployment.image)} as this service account and logs the role its pods assume (\`aws sts get-caller-identity\`)`
+      ? `runs ${code(sa.exampleDeployment.image)} as this service account and logs the role its pods assume (\`aws sts get-caller-identity\`); it meets the "restricted" Pod Security Standard`
       : false,
     assumableBy: assumableBy(sa, sa.identityType),
     accessMatrix: accessMatrixTable(sa, awsManaged),
   };
+}
+
+function roleNameText(sa: ServiceAccountSettings, firstStack: string): string {
+  if (!sa.roleNamePerStack) {
+    return `${code(sa.roleName)} in every stack`;
+  }
+  return `${code(sa.roleName)} in stack ${code(firstStack)}, ${code(`${sa.roleName}@<stack>`)} in any other (shortened with a hash past 64 characters)`;
+}
+
+function adoptedText(sa: ServiceAccountSettings, where: string, irsa: boolean): string {
+  if (!irsa) {
+    return `${where}, an existing one: this stack neither creates nor deletes it`;
+  }
+  const takeOver = sa.forcePatch
+    ? "takes the annotation over from another field manager (`forcePatch`)"
+    : "fails if another field manager owns the annotation (`forcePatch: true` takes it over)";
+  return (
+    `${where}, an existing one: this stack reads it (a missing one stops \`pulumi up\`), annotates it, ${takeOver}, ` +
+    "and leaves the annotation on it at `destroy`; it neither creates nor deletes the account"
+  );
 }
 
 function irsaTrustText(sa: ServiceAccountSettings): string {
@@ -161,6 +211,9 @@ function irsaTrustText(sa: ServiceAccountSettings): string {
   );
   const wildcards = sa.allowWildcardSubjects ? ", wildcards matched with `StringLike`" : "";
   const annotations = [code("eks.amazonaws.com/role-arn")];
+  if (sa.audience !== DEFAULT_AUDIENCE) {
+    annotations.push(code(`eks.amazonaws.com/audience: "${sa.audience}"`));
+  }
   if (sa.stsRegionalEndpoints) {
     annotations.push(code('eks.amazonaws.com/sts-regional-endpoints: "true"'));
   }
@@ -173,8 +226,23 @@ function irsaTrustText(sa: ServiceAccountSettings): string {
   );
 }
 
-function podIdentityTrustText(): string {
-  return "EKS Pod Identity: the role trusts `pods.eks.amazonaws.com`; a `PodIdentityAssociation` binds it to the service account in the cluster of config `clusterName`";
+function podIdentityTrustText(sa: ServiceAccountSettings): string {
+  return (
+    "EKS Pod Identity: the role trusts `pods.eks.amazonaws.com` only for sessions tagged with this cluster's ARN " +
+    `(\`eks-cluster-arn\`), namespace ${code(sa.namespace)} and service account ${code(sa.name)}, from this account ` +
+    "(`aws:SourceAccount`); a `PodIdentityAssociation` binds it to the service account in the cluster of config `clusterName`"
+  );
+}
+
+function podIdentityAgentText(mode: PodIdentityAgentMode): string {
+  switch (mode) {
+    case PodIdentityAgentMode.CHECK:
+      return "Pods get Pod Identity credentials only from the EKS Pod Identity Agent. `pulumi up` checks that the cluster has the `eks-pod-identity-agent` add-on and stops, saying what to do, when it has not (`podIdentityAgent` in `.projenrc.ts`: `INSTALL` installs it, `NONE` skips the check on EKS Auto Mode, where the agent is built in).";
+    case PodIdentityAgentMode.INSTALL:
+      return "Pods get Pod Identity credentials only from the EKS Pod Identity Agent: this stack installs the `eks-pod-identity-agent` add-on (`aws.eks.Addon`), and every association depends on it.";
+    case PodIdentityAgentMode.NONE:
+      return "Pods get Pod Identity credentials only from the EKS Pod Identity Agent: this stack assumes the cluster has it (EKS Auto Mode has it built in), and neither checks nor installs it (`podIdentityAgent: NONE`).";
+  }
 }
 
 function statementText(statement: PolicyStatementSettings): string {

@@ -1,12 +1,17 @@
 import { addonDocumentsOf, managedPolicyArnsOf } from "../options/addon-policy-rules";
 import { IdentityType } from "../options/identity-type";
 import { OidcProviderSource } from "../options/oidc-provider-source";
+import { PodIdentityAgentMode } from "../options/pod-identity-agent-mode";
+import { usesPodIdentity } from "../options/stack-config-needs";
 import type { ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
 /** The kinds of resource the workload identities register, by Pulumi resource class. */
 export type ResourceKind =
   | "StackReference"
+  | "Namespace"
+  | "Addon"
   | "ServiceAccount"
+  | "ExistingServiceAccount"
   | "Role"
   | "RolePolicy"
   | "RolePolicyAttachment"
@@ -47,6 +52,7 @@ export interface ResourceGraph {
 /** The parts of a service account's identity, as `WorkloadIdentity` names its fields. */
 export type IdentityPart =
   | "serviceAccount"
+  | "existingServiceAccount"
   | "role"
   | "inlinePolicy"
   | `addonPolicy${number}`
@@ -57,6 +63,14 @@ export type IdentityPart =
 
 /** The stack reference the OIDC provider ARN is read from (IRSA with `OidcProviderSource.STACK_REFERENCE`). */
 export const OIDC_PROVIDER_STACK_NODE_ID = "oidcProviderStack";
+
+/** The EKS Pod Identity Agent add-on the stack installs (Pod Identity with `PodIdentityAgentMode.INSTALL`). */
+export const POD_IDENTITY_AGENT_NODE_ID = "podIdentityAgent";
+
+/** A namespace the stack creates: `-` becomes `_`, which no namespace holds, so ids stay distinct. */
+export function namespaceNodeId(namespace: string): string {
+  return `namespace_${namespace.replace(/-/g, "_")}`;
+}
 
 /**
  * The node id of a part of the index-th service account: the generated test derives the same id
@@ -81,13 +95,31 @@ export function resourceGraphOf(settings: StackSettings): ResourceGraph {
     shared.push({ id: OIDC_PROVIDER_STACK_NODE_ID, kind: "StackReference", detail: "oidcProviderStackReference" });
     providerArnSources.push(OIDC_PROVIDER_STACK_NODE_ID);
   }
+  const bindingSources: string[] = [];
+  if (usesPodIdentity(settings) && settings.podIdentityAgent === PodIdentityAgentMode.INSTALL) {
+    shared.push({ id: POD_IDENTITY_AGENT_NODE_ID, kind: "Addon", detail: "eks-pod-identity-agent" });
+    bindingSources.push(POD_IDENTITY_AGENT_NODE_ID);
+  }
+  for (const namespace of new Set(
+    settings.serviceAccounts.filter((sa) => sa.createNamespace).map((sa) => sa.namespace),
+  )) {
+    shared.push({ id: namespaceNodeId(namespace), kind: "Namespace", detail: namespace });
+  }
   const edges: DependencyEdge[] = [];
   const groups = settings.serviceAccounts.map((sa, index) =>
-    identityGroup(sa, index, isIrsa(sa), providerArnSources, (dependent, ...dependencies) =>
+    identityGroup(sa, index, isIrsa(sa), { providerArnSources, bindingSources }, (dependent, ...dependencies) =>
       edges.push(...dependencies.map((dependency) => ({ dependency, dependent }))),
     ),
   );
   return { shared, groups, edges };
+}
+
+/** Shared resources that the identities' resources depend on. */
+interface SharedSources {
+  /** What the OIDC provider ARN comes from. */
+  readonly providerArnSources: string[];
+  /** What every binding (association) waits for. */
+  readonly bindingSources: string[];
 }
 
 type AddEdges = (dependent: string, ...dependencies: string[]) => void;
@@ -96,25 +128,28 @@ function identityGroup(
   sa: ServiceAccountSettings,
   index: number,
   irsa: boolean,
-  providerArnSources: string[],
+  { providerArnSources, bindingSources }: SharedSources,
   dependsOn: AddEdges,
 ): ResourceGroup {
   const serviceAccount = `${sa.namespace}/${sa.name}`;
   const id = (part: IdentityPart) => nodeIdOf(index, part);
   const nodes: ResourceNode[] = [];
-  // A created service account is an input (its name and namespace outputs) of what refers to it.
+  // A created namespace is an input (its name output) of what lives in it.
+  const namespaceNode = sa.createNamespace ? [namespaceNodeId(sa.namespace)] : [];
+  // A created service account is an input (its name and namespace outputs) of what refers to it; an adopted one
+  // is known by its namespace, a created namespace's output.
   const serviceAccountNode: string[] = [];
   if (sa.createServiceAccount) {
     nodes.push({ id: id("serviceAccount"), kind: "ServiceAccount", detail: serviceAccount });
     serviceAccountNode.push(id("serviceAccount"));
+    dependsOn(id("serviceAccount"), ...namespaceNode);
   }
+  const accountSources = sa.createServiceAccount ? serviceAccountNode : namespaceNode;
 
   const role = id("role");
-  nodes.push({ id: role, kind: "Role", detail: sa.roleName });
-  // Only the IRSA trust policy names the service account and the OIDC provider.
-  if (irsa) {
-    dependsOn(role, ...serviceAccountNode, ...providerArnSources);
-  }
+  nodes.push({ id: role, kind: "Role", detail: roleDetail(sa) });
+  // The trust policy names the service account (and, for IRSA, the OIDC provider).
+  dependsOn(role, ...accountSources, ...(irsa ? providerArnSources : []));
 
   const policies: string[] = [];
   if (sa.policyStatements.length > 0) {
@@ -136,22 +171,33 @@ function identityGroup(
     dependsOn(policy, role, ...(irsa ? providerArnSources : []));
   }
 
+  // An adopted account (IRSA) is read first: the patch would create a missing one.
+  const existing: string[] = [];
+  if (irsa && !sa.createServiceAccount) {
+    nodes.push({ id: id("existingServiceAccount"), kind: "ExistingServiceAccount", detail: serviceAccount });
+    existing.push(id("existingServiceAccount"));
+  }
   const binding = irsa ? id("serviceAccountPatch") : id("podIdentityAssociation");
   nodes.push(
     irsa
       ? { id: binding, kind: "ServiceAccountPatch", detail: "role-arn annotation" }
       : { id: binding, kind: "PodIdentityAssociation", detail: serviceAccount },
   );
-  dependsOn(binding, ...serviceAccountNode, role);
+  dependsOn(binding, ...(irsa ? [] : bindingSources), ...serviceAccountNode, ...existing, ...namespaceNode, role);
 
   if (sa.exampleDeployment) {
     const deployment = id("exampleDeployment");
     nodes.push({ id: deployment, kind: "Deployment", detail: "identity check" });
-    // dependsOn the credentials (binding and policies); the role ARN annotation and the service
-    // account name are inputs.
-    dependsOn(deployment, binding, ...policies, role, ...serviceAccountNode);
+    // dependsOn the credentials (binding and policies); the credentials hash (the role ARN), the namespace and
+    // the service account name are inputs.
+    dependsOn(deployment, binding, ...policies, ...namespaceNode, role, ...serviceAccountNode);
   }
   return { id: `sa${index}`, serviceAccount, nodes };
+}
+
+/** The role's name as the README shows it: stacks other than the first add `@<stack>` to a derived name. */
+function roleDetail(sa: ServiceAccountSettings): string {
+  return sa.roleNamePerStack ? `${sa.roleName}[@stack]` : sa.roleName;
 }
 
 /** `AWSXRayDaemonWriteAccess` of `arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess`. */

@@ -6,7 +6,7 @@
  * Pure: no Pulumi, no IAM engine. Policies are taken as registered (the trust policy as the role's
  * `assumeRolePolicy`), so the model follows whatever the program builds; test/access-engine.ts evaluates them.
  */
-import type { PolicyDocument } from "./trust-policy";
+import { DEFAULT_AUDIENCE, type PolicyDocument } from "./trust-policy";
 
 /** What the model reads of a registered resource (test/pulumi-mocks.ts records these). */
 export interface RegisteredResource {
@@ -88,9 +88,11 @@ export interface WorkloadAccess {
 }
 
 export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+/**
+ * The audience the pod identity webhook requests the token for; without it the token is minted for
+ * sts.amazonaws.com (aws/amazon-eks-pod-identity-webhook README, pkg/cache/cache.go addSA).
+ */
 export const AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
-/** The webhook's default token audience. */
-export const DEFAULT_TOKEN_AUDIENCE = "sts.amazonaws.com";
 export const POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
 /** A pod's own tags are per pod; the model stands for any pod of the account. */
 const EXAMPLE_POD = { name: "pod", uid: "00000000-0000-0000-0000-000000000000" };
@@ -128,7 +130,7 @@ export function webIdentityToken(
     kind: "IRSA",
     oidcProviderArn: cluster.oidcProviderArn,
     issuer: cluster.oidcProviderArn.split(":oidc-provider/")[1] ?? "",
-    audience: annotations[AUDIENCE_ANNOTATION] || DEFAULT_TOKEN_AUDIENCE,
+    audience: annotations[AUDIENCE_ANNOTATION] || DEFAULT_AUDIENCE,
     subject: `system:serviceaccount:${ref.namespace}:${ref.name}`,
   };
 }
@@ -203,6 +205,8 @@ function serviceAccountAnnotations(registered: RegisteredResource[]): Map<string
   for (const type of [TYPES.serviceAccount, TYPES.serviceAccountPatch]) {
     for (const r of registered.filter((x) => x.type === type)) {
       const metadata = r.inputs.metadata ?? {};
+      // A read of an adopted account (ServiceAccount.get) has no inputs: its patch carries what the stack sets.
+      if (!metadata.name) continue;
       const key = `${metadata.namespace ?? "default"}/${metadata.name}`;
       annotations.set(key, { ...annotations.get(key), ...metadata.annotations });
     }

@@ -3,21 +3,26 @@ import * as iam from "@pulumi/aws/iam";
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from "./access-model";
 import { resolveServiceAccount, type ServiceAccountLike } from "./service-account-like";
 import {
   assertWithinTrustPolicyQuota,
+  DEFAULT_AUDIENCE,
   irsaTrustPolicy,
   parseOidcProviderArn,
   type ServiceAccountRef,
 } from "./trust-policy";
 
-export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+// The webhook's annotations, defined once in the (Pulumi-free) access model, which reads them back.
+export { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION };
 
 export type IamRoleForServiceAccountArgs = Omit<iam.RoleArgs, "assumeRolePolicy"> & {
   serviceAccount: ServiceAccountLike;
   oidcProviderArn: pulumi.Input<string>;
-  /** Options for the ServiceAccountPatch (provider with enableServerSideApply, parent...). */
+  /** Options for the ServiceAccountPatch (provider with enableServerSideApply, parent, aliases...). */
   k8sOpts: pulumi.CustomResourceOptions;
+  /** Extra annotations of the patch itself (not of the account), such as pulumi.com/patchForce. */
+  patchAnnotations?: Record<string, string>;
   /** Other service accounts sharing this role. */
   additionalServiceAccounts?: ServiceAccountRef[];
   /** OIDC providers of more clusters/accounts allowed to assume the role. */
@@ -55,6 +60,7 @@ export function createIamRoleForServiceAccount(
     audience,
     allowWildcardSubjects,
     serviceAccountAnnotations = {},
+    patchAnnotations = {},
     ...roleArgs
   } = args as IamRoleForServiceAccountArgs & { assumeRolePolicy?: unknown };
   const sa = resolveServiceAccount(serviceAccount);
@@ -83,14 +89,22 @@ export function createIamRoleForServiceAccount(
   const dependsOn = sa.resource
     ? ([sa.resource, k8sOpts.dependsOn ?? []] as pulumi.Input<pulumi.Resource>[])
     : k8sOpts.dependsOn;
+  // The webhook mints the token for the annotated audience, the one the trust policy pins.
+  const audienceAnnotation: Record<string, string> =
+    audience !== undefined && audience !== DEFAULT_AUDIENCE ? { [AUDIENCE_ANNOTATION]: audience } : {};
   const serviceAccountPatch = new corev1.ServiceAccountPatch(
-    `${name}-sa-annotation`,
+    name,
     {
       metadata: {
         name: sa.name,
         namespace: sa.namespace,
-        // role-arn last: extra annotations must not redirect the account to another role.
-        annotations: { ...serviceAccountAnnotations, [ROLE_ARN_ANNOTATION]: role.arn },
+        // Ours last: extra annotations must not redirect the account to another role or audience.
+        annotations: {
+          ...patchAnnotations,
+          ...serviceAccountAnnotations,
+          ...audienceAnnotation,
+          [ROLE_ARN_ANNOTATION]: role.arn,
+        },
       },
     },
     { ...k8sOpts, dependsOn },

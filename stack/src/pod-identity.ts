@@ -6,8 +6,14 @@ import { resolveServiceAccount, type ServiceAccountLike } from "./service-accoun
 import { podIdentityTrustPolicy } from "./trust-policy";
 
 export type PodIdentityRoleArgs = Omit<iam.RoleArgs, "assumeRolePolicy"> & {
+  /** The cluster of the association; an output that waits for the Pod Identity Agent (src/pod-identity-agent.ts). */
   clusterName: pulumi.Input<string>;
+  /** The cluster's ARN and account, which the trust policy pins. */
+  clusterArn: pulumi.Input<string>;
+  accountId: pulumi.Input<string>;
   serviceAccount: ServiceAccountLike;
+  /** Options of the association (parent, aliases, dependsOn); `opts` (the role's) when not given. */
+  associationOpts?: pulumi.CustomResourceOptions;
 };
 
 export interface PodIdentityRole {
@@ -16,8 +22,8 @@ export interface PodIdentityRole {
 }
 
 /**
- * An IAM role trusted by the EKS Pod Identity agent, associated with one service account.
- * No service account annotation is needed: the association lives in the EKS API.
+ * An IAM role trusted by the EKS Pod Identity agent for exactly one service account of one cluster,
+ * associated with it. No service account annotation is needed: the association lives in the EKS API.
  */
 export function createPodIdentityRole(
   name: string,
@@ -28,18 +34,28 @@ export function createPodIdentityRole(
   const {
     assumeRolePolicy: _ignored,
     clusterName,
+    clusterArn,
+    accountId,
     serviceAccount,
+    associationOpts,
     ...roleArgs
   } = args as PodIdentityRoleArgs & {
     assumeRolePolicy?: unknown;
   };
   const sa = resolveServiceAccount(serviceAccount);
-  const role = new iam.Role(name, { ...roleArgs, assumeRolePolicy: JSON.stringify(podIdentityTrustPolicy()) }, opts);
+  const assumeRolePolicy = pulumi
+    .all([clusterArn, accountId, sa.namespace, sa.name])
+    .apply(([arn, account, namespace, saName]) =>
+      JSON.stringify(
+        podIdentityTrustPolicy({ clusterArn: arn, accountId: account, serviceAccount: { namespace, name: saName } }),
+      ),
+    );
+  const role = new iam.Role(name, { ...roleArgs, assumeRolePolicy }, opts);
   const association = new eks.PodIdentityAssociation(
-    `${name}-association`,
+    name,
     { clusterName, namespace: sa.namespace, serviceAccount: sa.name, roleArn: role.arn },
     // A managed service account is already a dependency through its name/namespace outputs.
-    opts,
+    associationOpts ?? opts,
   );
   return { role, association };
 }

@@ -71,13 +71,24 @@ export interface ExampleDeploymentSettings {
   replicas: number;
 }
 
+/**
+ * EKS Pod Identity Agent add-on: CHECK that the cluster has it, INSTALL it (aws.eks.Addon), or NONE
+ * (EKS Auto Mode has the agent built in; or it is installed another way).
+ */
+export type PodIdentityAgentMode = "CHECK" | "INSTALL" | "NONE";
+
 export interface ServiceAccountSettings {
   name: string;
   namespace: string;
   /** IRSA or Pod Identity for this service account; default: the stack's identityType. */
   identityType?: IdentityType;
-  /** Final IAM role name (<= 64 characters), computed by the generator. */
+  /**
+   * The IAM role's name in the first stack; past 64 characters it is shortened with a hash at run time
+   * (src/role-name.ts). Derived names get "@<stack>" in every other stack.
+   */
   roleName: string;
+  /** true: a derived name, qualified by the stack name in stacks other than the first; false: given, used as is. */
+  roleNamePerStack: boolean;
   rolePath?: string;
   permissionsBoundaryArn?: string;
   /** Seconds (3600-43200). */
@@ -85,6 +96,13 @@ export interface ServiceAccountSettings {
   tags: Record<string, string>;
   /** false = adopt an existing service account: only annotate (IRSA) or associate (Pod Identity) it. */
   createServiceAccount: boolean;
+  /** Create the namespace (every entry of a namespace agrees, checked at synth). */
+  createNamespace: boolean;
+  /**
+   * IRSA, adopted account: take the role-arn annotation over from another field manager
+   * (the provider's `pulumi.com/patchForce` annotation). Off: such a conflict fails `pulumi up`.
+   */
+  forcePatch: boolean;
   /** Applied to a created service account. */
   annotations: Record<string, string>;
   labels: Record<string, string>;
@@ -107,8 +125,11 @@ export interface ServiceAccountSettings {
 
 export interface StackSettings {
   projectName: string;
+  /** The stack the project was created with: its derived role names carry no "@<stack>". */
+  firstStackName: string;
   /** The default of the service accounts' identity types. */
   identityType: IdentityType;
+  podIdentityAgent: PodIdentityAgentMode;
   oidcProviderSource: OidcProviderSource;
   serviceAccounts: ServiceAccountSettings[];
 }

@@ -4,7 +4,9 @@ import type { StackSettings } from "./settings-types";
 
 export const settings: StackSettings = {
   projectName: "orders-stack",
+  firstStackName: "dev",
   identityType: "IRSA",
+  podIdentityAgent: "CHECK",
   oidcProviderSource: "STACK_CONFIG",
   serviceAccounts: [
     {
@@ -12,10 +14,13 @@ export const settings: StackSettings = {
       namespace: "default",
       identityType: "IRSA",
       roleName: "orders-stack-app@default",
+      roleNamePerStack: true,
       rolePath: "/",
       maxSessionDuration: 3600,
       tags: {},
       createServiceAccount: true,
+      createNamespace: false,
+      forcePatch: false,
       annotations: {},
       labels: {},
       managedPolicyArns: ["arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"],

@@ -2,6 +2,7 @@
 import * as eks from "@pulumi/aws/eks";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
 import type { OidcProviderSource, StackSettings } from "./settings-types";
 import { OIDC_PROVIDER_ARN_EXAMPLE, type OidcProvider, parseOidcProviderArn } from "./trust-policy";
@@ -9,7 +10,12 @@ import { OIDC_PROVIDER_ARN_EXAMPLE, type OidcProvider, parseOidcProviderArn } fr
 /** What the identities need from the stack's configuration, per identity type. */
 export type IdentityConfig =
   | { identityType: "IRSA"; oidcProviderArn: pulumi.Output<string>; additionalOidcProviderArns: string[] }
-  | { identityType: "POD_IDENTITY"; clusterName: string };
+  | {
+      identityType: "POD_IDENTITY";
+      clusterName: string;
+      /** The cluster's ARN, read from EKS: the trust policies pin it (and the lookup fails for a missing cluster). */
+      clusterArn: pulumi.Output<string>;
+    };
 
 const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]*$/;
 
@@ -70,7 +76,7 @@ function inStackPartition(provider: OidcProvider, label: string): pulumi.Output<
 }
 
 /** The cluster's IAM OIDC provider ARN, from wherever the settings say it comes from. Validated either way. */
-export function readOidcProviderArn(source: OidcProviderSource): pulumi.Output<string> {
+export function readOidcProviderArn(source: OidcProviderSource, audiences: string[] = []): pulumi.Output<string> {
   const config = new pulumi.Config();
   switch (source) {
     case "STACK_CONFIG":
@@ -81,7 +87,7 @@ export function readOidcProviderArn(source: OidcProviderSource): pulumi.Output<s
     case "CLUSTER_LOOKUP": {
       const clusterName = readClusterName();
       const cluster = eks.getClusterOutput({ name: clusterName });
-      return pulumi
+      const providerArn = pulumi
         .all([cluster.identities, getPartitionOutput().partition, getCallerIdentityOutput().accountId])
         .apply(([identities, partition, accountId]) => {
           const issuer = identities[0]?.oidcs[0]?.issuer;
@@ -93,6 +99,7 @@ export function readOidcProviderArn(source: OidcProviderSource): pulumi.Output<s
             `OIDC provider ARN derived from cluster "${clusterName}" (config clusterName)`,
           ).arn;
         });
+      return providerArn.apply((arn) => requireOidcProvider(arn, clusterName, audiences));
     }
     case "STACK_REFERENCE": {
       const stackName = requireKey(config, "oidcProviderStackReference", "org/cluster/prod");
@@ -105,14 +112,53 @@ export function readOidcProviderArn(source: OidcProviderSource): pulumi.Output<s
   }
 }
 
+/**
+ * The cluster's IAM OIDC provider must exist, and list every audience the roles trust as a client ID: STS
+ * refuses a token whose audience the provider does not list. Builds nothing, so it fails with how to fix it.
+ */
+async function requireOidcProvider(providerArn: string, clusterName: string, audiences: string[]): Promise<string> {
+  let provider: iam.GetOpenIdConnectProviderResult;
+  try {
+    provider = await iam.getOpenIdConnectProvider({ arn: providerArn });
+  } catch (error) {
+    // The lookup's own reason, when it gives one (under Pulumi mocks an invoke's error has no message).
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new Error(
+      `EKS cluster "${clusterName}" (config clusterName) has no IAM OIDC provider: ${providerArn} was not found` +
+        `${reason ? ` (${reason})` : ""}. Create it once per cluster with\n` +
+        `  eksctl utils associate-iam-oidc-provider --cluster ${clusterName} --approve\n` +
+        `or in the IAM console (Identity providers, OpenID Connect, the cluster's issuer URL, audience sts.amazonaws.com).`,
+    );
+  }
+  const missing = audiences.filter((audience) => !provider.clientIdLists.includes(audience));
+  if (missing.length > 0) {
+    throw new Error(
+      `The IAM OIDC provider ${providerArn} of cluster "${clusterName}" does not list the audience ` +
+        `${missing.map((a) => JSON.stringify(a)).join(", ")} the roles trust, so STS would refuse every token. Add it: ` +
+        `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${providerArn} --client-id ${missing[0]}`,
+    );
+  }
+  return providerArn;
+}
+
 /** Reads and validates every config key the settings' identity type needs; fails fast with `pulumi config set` hints. */
 export function readIdentityConfig(
-  settings: Pick<StackSettings, "identityType" | "oidcProviderSource">,
+  settings: Pick<StackSettings, "identityType" | "oidcProviderSource"> & {
+    serviceAccounts?: Pick<StackSettings["serviceAccounts"][number], "audience">[];
+  },
 ): IdentityConfig {
-  if (settings.identityType === "POD_IDENTITY") return { identityType: "POD_IDENTITY", clusterName: readClusterName() };
+  if (settings.identityType === "POD_IDENTITY") {
+    const clusterName = readClusterName();
+    return {
+      identityType: "POD_IDENTITY",
+      clusterName,
+      clusterArn: eks.getClusterOutput({ name: clusterName }).arn,
+    };
+  }
+  const audiences = [...new Set((settings.serviceAccounts ?? []).map((sa) => sa.audience))];
   return {
     identityType: "IRSA",
-    oidcProviderArn: readOidcProviderArn(settings.oidcProviderSource),
+    oidcProviderArn: readOidcProviderArn(settings.oidcProviderSource, audiences),
     additionalOidcProviderArns: readAdditionalOidcProviderArns(new pulumi.Config()),
   };
 }

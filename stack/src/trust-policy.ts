@@ -124,8 +124,35 @@ export function irsaTrustPolicy(args: IrsaTrustPolicyArgs): PolicyDocument {
   };
 }
 
-/** EKS Pod Identity: the agent assumes the role and tags the session with pod/cluster attributes. */
-export function podIdentityTrustPolicy(): PolicyDocument {
+export interface PodIdentityTrustPolicyArgs {
+  /** ARN of the EKS cluster whose associations may use the role (it names the account and region too). */
+  clusterArn: string;
+  /** The cluster's account: `aws:SourceAccount` of the agent's request. */
+  accountId: string;
+  serviceAccount: ServiceAccountRef;
+}
+
+/** The session tags EKS Pod Identity puts on the AssumeRole request, by what they name. */
+export const POD_IDENTITY_SESSION_TAGS = {
+  clusterArn: "eks-cluster-arn",
+  namespace: "kubernetes-namespace",
+  serviceAccount: "kubernetes-service-account",
+} as const;
+
+/**
+ * EKS Pod Identity: `pods.eks.amazonaws.com` assumes the role and tags the session. Without conditions any
+ * association in the account could use the role; these pin the cluster, namespace and service account with
+ * the request tags EKS documents ("Create IAM role with trust policy required by EKS Pod Identity",
+ * EKS User Guide pod-id-role; the target-role example in pod-id-assign-target-role uses the same three),
+ * and the account with `aws:SourceAccount`, which the agent's requests carry
+ * (awslabs/mountpoint-s3-csi-driver#781 runs with exactly that condition).
+ */
+export function podIdentityTrustPolicy(args: PodIdentityTrustPolicyArgs): PolicyDocument {
+  const { namespace, name } = args.serviceAccount;
+  if (!namespace || !name || /[*?]/.test(namespace + name)) {
+    throw new Error(`podIdentityTrustPolicy: ${JSON.stringify(args.serviceAccount)} must name one service account.`);
+  }
+  const tag = (key: string) => `aws:RequestTag/${key}`;
   return {
     Version: "2012-10-17",
     Statement: [
@@ -133,6 +160,14 @@ export function podIdentityTrustPolicy(): PolicyDocument {
         Effect: "Allow",
         Principal: { Service: "pods.eks.amazonaws.com" },
         Action: ["sts:AssumeRole", "sts:TagSession"],
+        Condition: {
+          StringEquals: {
+            [tag(POD_IDENTITY_SESSION_TAGS.clusterArn)]: args.clusterArn,
+            [tag(POD_IDENTITY_SESSION_TAGS.namespace)]: namespace,
+            [tag(POD_IDENTITY_SESSION_TAGS.serviceAccount)]: name,
+            "aws:SourceAccount": args.accountId,
+          },
+        },
       },
     ],
   };

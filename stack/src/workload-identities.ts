@@ -1,49 +1,131 @@
 // Pulumi SDK submodules, not the whole @pulumi/aws: its index loads every service's types (0.4-0.5 s a test file).
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
-import type * as k8s from "@pulumi/kubernetes";
+// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import type { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import type { ArnTokenValues } from "./arn-tokens";
+import { podIdentityAgent } from "./pod-identity-agent";
+import { identityKey, legacyNames } from "./resource-names";
+import { roleNameInStack } from "./role-name";
 import { settings as generatedSettings } from "./settings";
-import type { IdentityType, StackSettings } from "./settings-types";
+import type { IdentityType, ServiceAccountSettings, StackSettings } from "./settings-types";
 import { type IdentityConfig, readIdentityConfig } from "./stack-config";
 import { parseOidcProviderArn } from "./trust-policy";
 import { WorkloadIdentity } from "./workload-identity";
 
 export interface DeclareWorkloadIdentitiesArgs {
   /** Kubernetes provider with enableServerSideApply: true. */
-  provider: k8s.Provider;
+  provider: Provider;
+  /**
+   * What the binding of a service account waits for, by "<namespace>/<name>": typically the Helm release or
+   * manifests that create an adopted account (createServiceAccount: false).
+   */
+  dependsOn?: Record<string, pulumi.Resource | pulumi.Resource[]>;
   /** Defaults to the generated settings; overridable for tests. */
   stackSettings?: StackSettings;
+}
+
+/** What the identities of one identity type share: its stack config, ARN token values and Pod Identity Agent. */
+interface IdentityTypeConfig {
+  identity: IdentityConfig;
+  arnTokens: pulumi.Output<ArnTokenValues>;
+  /** Pod Identity: the cluster name, once the agent is known to be there. */
+  podIdentityClusterName?: pulumi.Output<string>;
 }
 
 /** One WorkloadIdentity per configured service account, keyed "<namespace>/<name>". */
 export function declareWorkloadIdentities({
   provider,
+  dependsOn = {},
   stackSettings = generatedSettings,
 }: DeclareWorkloadIdentitiesArgs): Record<string, WorkloadIdentity> {
-  // Each identity type's stack config is read once, and only when an entry uses it.
-  const byType = new Map<IdentityType, { identity: IdentityConfig; arnTokens: pulumi.Output<ArnTokenValues> }>();
-  const configOf = (identityType: IdentityType) => {
+  const keys = stackSettings.serviceAccounts.map(identityKey);
+  const unknown = Object.keys(dependsOn).filter((key) => !keys.includes(key));
+  if (unknown.length > 0) {
+    throw new Error(
+      `declareWorkloadIdentities: dependsOn names ${unknown.join(", ")}, which the settings do not declare; ` +
+        `use "<namespace>/<name>" of one of: ${keys.join(", ")}.`,
+    );
+  }
+  const roleNames = roleNamesInThisStack(stackSettings);
+  const namespaces = createdNamespaces(stackSettings, provider);
+  const identityTypeOf = (sa: ServiceAccountSettings): IdentityType => sa.identityType ?? stackSettings.identityType;
+  // Each identity type's stack config is read once, and only when an entry uses it; so is the Pod Identity Agent
+  // checked (or installed), only when an entry binds its role with an association.
+  const byType = new Map<IdentityType, IdentityTypeConfig>();
+  const configOf = (identityType: IdentityType): IdentityTypeConfig => {
     let config = byType.get(identityType);
     if (!config) {
-      const identity = readIdentityConfig({ identityType, oidcProviderSource: stackSettings.oidcProviderSource });
-      config = { identity, arnTokens: arnTokenValues(identity) };
+      const identity = readIdentityConfig({
+        identityType,
+        oidcProviderSource: stackSettings.oidcProviderSource,
+        serviceAccounts: stackSettings.serviceAccounts.filter((sa) => identityTypeOf(sa) === identityType),
+      });
+      const agent =
+        identity.identityType === "POD_IDENTITY"
+          ? podIdentityAgent(stackSettings.podIdentityAgent, identity.clusterName)
+          : undefined;
+      config = { identity, arnTokens: arnTokenValues(identity), podIdentityClusterName: agent?.clusterName };
       byType.set(identityType, config);
     }
     return config;
   };
-  const identities: Record<string, WorkloadIdentity> = {};
+  // Aliases to the names of before, `<namespace>-<name>`, only where that name was not shared by two accounts.
+  const legacyCounts = new Map<string, number>();
   for (const sa of stackSettings.serviceAccounts) {
-    const key = `${sa.namespace}/${sa.name}`;
-    if (identities[key]) throw new Error(`Service account ${key} is configured twice.`);
-    identities[key] = new WorkloadIdentity(`${sa.namespace}-${sa.name}`, {
-      settings: sa,
-      ...configOf(sa.identityType ?? stackSettings.identityType),
-      provider,
-    });
+    const legacy = legacyNames.identity(sa);
+    legacyCounts.set(legacy, (legacyCounts.get(legacy) ?? 0) + 1);
   }
+
+  const identities: Record<string, WorkloadIdentity> = {};
+  stackSettings.serviceAccounts.forEach((sa, i) => {
+    const key = keys[i];
+    if (identities[key]) throw new Error(`Service account ${key} is configured twice.`);
+    const legacy = legacyNames.identity(sa);
+    identities[key] = new WorkloadIdentity({
+      settings: sa,
+      ...configOf(identityTypeOf(sa)),
+      roleName: roleNames[i],
+      provider,
+      namespace: namespaces.get(sa.namespace),
+      dependsOn: [dependsOn[key] ?? []].flat(),
+      legacyName: legacyCounts.get(legacy) === 1 ? legacy : undefined,
+    });
+  });
   return identities;
+}
+
+/** The role names in the running stack; two that IAM would take for one (it ignores case) stop the program. */
+function roleNamesInThisStack(stackSettings: StackSettings): string[] {
+  const stack = pulumi.getStack();
+  const names = stackSettings.serviceAccounts.map((sa) => roleNameInStack(sa, stack, stackSettings.firstStackName));
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    const earlier = seen.get(name.toLowerCase());
+    if (earlier !== undefined) {
+      throw new Error(
+        `${identityKey(stackSettings.serviceAccounts[i])} and ${identityKey(stackSettings.serviceAccounts[earlier])} ` +
+          `would both use IAM role "${name}" in stack "${stack}" (IAM role names ignore case); give one of them another roleName.`,
+      );
+    }
+    seen.set(name.toLowerCase(), i);
+  });
+  return names;
+}
+
+/** One Namespace per namespace whose entries say createNamespace (the generator checks that they all agree). */
+function createdNamespaces(stackSettings: StackSettings, provider: Provider): Map<string, corev1.Namespace> {
+  const namespaces = new Map<string, corev1.Namespace>();
+  for (const sa of stackSettings.serviceAccounts) {
+    if (!sa.createNamespace || namespaces.has(sa.namespace)) continue;
+    namespaces.set(
+      sa.namespace,
+      new corev1.Namespace(sa.namespace, { metadata: { name: sa.namespace } }, { provider }),
+    );
+  }
+  return namespaces;
 }
 
 /** IRSA: the OIDC provider's account and partition (no AWS call); Pod Identity: the caller's. */

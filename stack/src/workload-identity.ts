@@ -15,9 +15,12 @@ import {
   fillAddonTokens,
 } from "./addon-policies";
 import { type ArnTokenValues, substituteArnTokens } from "./arn-tokens";
+import { exampleDeploymentSpec } from "./example-deployment";
 import { inlinePolicyDocument } from "./inline-policy";
 import { createIamRoleForServiceAccount } from "./irsa";
 import { createPodIdentityRole } from "./pod-identity";
+import type { PodCredentialInputs } from "./pod-template";
+import { addonPolicyName, identityKey, legacyNames, policyAttachmentName } from "./resource-names";
 import type { ServiceAccountLike } from "./service-account-like";
 import type { ServiceAccountSettings } from "./settings-types";
 import type { IdentityConfig } from "./stack-config";
@@ -25,31 +28,46 @@ import type { IdentityConfig } from "./stack-config";
 // settings.ts imports its types from here.
 export type * from "./settings-types";
 
-/** Pod template annotation: a new role ARN changes the template, so the pods roll and pick up new credentials. */
-export const ROLE_ARN_ROLLOUT_ANNOTATION = "eks-irsa-template/role-arn";
+/** The provider's annotation that makes a Patch take fields over from other field managers (pulumi-kubernetes await.go patchForce). */
+export const PATCH_FORCE_ANNOTATION = "pulumi.com/patchForce";
 
 export interface WorkloadIdentityArgs {
   settings: ServiceAccountSettings;
   identity: IdentityConfig;
+  /** The IAM role's name in this stack (src/role-name.ts). */
+  roleName: string;
   /** Values for ${partition} / ${accountId} in policy ARNs and statement resources. */
   arnTokens: pulumi.Input<ArnTokenValues>;
   /** Kubernetes provider; must have enableServerSideApply (ServiceAccountPatch needs it). */
   provider: Provider;
+  /** The namespace, when this stack creates it. */
+  namespace?: corev1.Namespace;
+  /** Pod Identity: the cluster name, known once the Pod Identity Agent is there (src/pod-identity-agent.ts). */
+  podIdentityClusterName?: pulumi.Input<string>;
+  /** What the account's binding must wait for, such as the Helm release that creates an adopted account. */
+  dependsOn?: pulumi.Resource[];
+  /** The name this identity had when names were `<namespace>-<name>`: its resources get aliases to it. */
+  legacyName?: string;
 }
 
 /** One service account and its IAM role, permissions and binding (IRSA annotation or Pod Identity association). */
 export class WorkloadIdentity extends pulumi.ComponentResource {
   readonly role: iam.Role;
+  readonly namespace?: corev1.Namespace;
   readonly serviceAccount?: corev1.ServiceAccount;
+  /** An adopted service account (IRSA), read so that the patch never creates one the owner has not made. */
+  readonly existingServiceAccount?: corev1.ServiceAccount;
   readonly serviceAccountPatch?: corev1.ServiceAccountPatch;
   readonly podIdentityAssociation?: eks.PodIdentityAssociation;
   /** The inline RolePolicy (if any) and one RolePolicyAttachment per managed policy. */
   readonly policies: pulumi.Resource[];
   /** What a workload must dependsOn so that its pods start with working credentials and permissions. */
   readonly credentialDependencies: pulumi.Resource[];
+  /** What pods read about their credentials when created: see podTemplateAnnotations (src/pod-template.ts). */
+  readonly podCredentialInputs: pulumi.Output<PodCredentialInputs>;
   readonly exampleDeployment?: appsv1.Deployment;
 
-  constructor(name: string, args: WorkloadIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(args: WorkloadIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
     const s = args.settings;
     // Checked before registering anything. An association binds one service account, so sharing a role needs one entry per account.
     if (args.identity.identityType === "POD_IDENTITY" && s.additionalServiceAccounts.length > 0) {
@@ -62,24 +80,31 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       addon,
       document: addonPolicyDocument(addon, s.addonScope ?? {}),
     }));
-    super("eks-irsa:index:WorkloadIdentity", name, {}, opts);
+    const name = identityKey(s);
+    const legacy = args.legacyName;
+    const alias = (suffix = ""): Pick<pulumi.CustomResourceOptions, "aliases"> =>
+      legacy === undefined ? {} : { aliases: [{ name: `${legacy}${suffix}` }] };
+    super("eks-irsa:index:WorkloadIdentity", name, {}, { ...alias(), ...opts });
+    this.namespace = args.namespace;
     const k8sOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
     const tokens = pulumi.output(args.arnTokens);
     const withTokens = (template: string): pulumi.Output<string> =>
       tokens.apply((t) => substituteArnTokens(template, t));
+    // A created namespace's name is an input of what lives in it, so they wait for it (and go before it).
+    const namespaceName: pulumi.Input<string> = args.namespace?.metadata.name ?? s.namespace;
 
-    let serviceAccount: ServiceAccountLike = { name: s.name, namespace: s.namespace };
+    let serviceAccount: ServiceAccountLike = { name: s.name, namespace: namespaceName };
     if (s.createServiceAccount) {
       this.serviceAccount = new corev1.ServiceAccount(
         name,
-        { metadata: { name: s.name, namespace: s.namespace, labels: s.labels, annotations: s.annotations } },
-        k8sOpts,
+        { metadata: { name: s.name, namespace: namespaceName, labels: s.labels, annotations: s.annotations } },
+        { ...k8sOpts, ...alias() },
       );
       serviceAccount = this.serviceAccount;
     }
 
     const roleArgs = {
-      name: s.roleName,
+      name: args.roleName,
       path: s.rolePath,
       permissionsBoundary: s.permissionsBoundaryArn === undefined ? undefined : withTokens(s.permissionsBoundaryArn),
       maxSessionDuration: s.maxSessionDuration,
@@ -92,6 +117,11 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       if (s.tokenExpirationSeconds !== undefined) {
         annotations["eks.amazonaws.com/token-expiration"] = String(s.tokenExpirationSeconds);
       }
+      const patchDependsOn: pulumi.Resource[] = [...(args.dependsOn ?? [])];
+      if (!s.createServiceAccount) {
+        this.existingServiceAccount = readExistingServiceAccount(s, namespaceName, args.dependsOn ?? [], k8sOpts);
+        patchDependsOn.push(this.existingServiceAccount);
+      }
       const irsa = createIamRoleForServiceAccount(
         name,
         {
@@ -103,17 +133,34 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
           audience: s.audience,
           allowWildcardSubjects: s.allowWildcardSubjects,
           serviceAccountAnnotations: annotations,
-          k8sOpts,
+          patchAnnotations: s.forcePatch ? { [PATCH_FORCE_ANNOTATION]: "true" } : {},
+          k8sOpts: {
+            ...k8sOpts,
+            ...alias(legacyNames.serviceAccountPatch),
+            dependsOn: patchDependsOn,
+            // Deleting a Patch re-applies an empty object with server-side apply, which creates the account again
+            // when it is gone, or fails when its namespace is (pulumi-kubernetes await.go Deletion, ssa.Relinquish).
+            // So a patch of a created account is deleted with the account; one of an adopted account is left on
+            // it: `destroy` succeeds whatever is left of the account, and never recreates it.
+            ...(this.serviceAccount ? { deletedWith: this.serviceAccount } : { retainOnDelete: true }),
+          },
         },
-        { parent: this },
+        { parent: this, ...alias() },
       );
       this.role = irsa.role;
       binding = this.serviceAccountPatch = irsa.serviceAccountPatch;
     } else {
       const podIdentity = createPodIdentityRole(
         name,
-        { ...roleArgs, clusterName: args.identity.clusterName, serviceAccount },
-        { parent: this },
+        {
+          ...roleArgs,
+          clusterName: args.podIdentityClusterName ?? args.identity.clusterName,
+          clusterArn: args.identity.clusterArn,
+          accountId: tokens.accountId,
+          serviceAccount,
+          associationOpts: { parent: this, ...alias(legacyNames.association), dependsOn: args.dependsOn },
+        },
+        { parent: this, ...alias() },
       );
       this.role = podIdentity.role;
       binding = this.podIdentityAssociation = podIdentity.association;
@@ -122,7 +169,13 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
     this.policies = [];
     if (s.policyStatements.length > 0) {
       const policy = tokens.apply((t) => JSON.stringify(inlinePolicyDocument(s.policyStatements, t)));
-      this.policies.push(new iam.RolePolicy(`${name}-inline`, { role: this.role.name, policy }, { parent: this }));
+      this.policies.push(
+        new iam.RolePolicy(
+          name,
+          { role: this.role.name, policy },
+          { parent: this, ...alias(legacyNames.inlinePolicy) },
+        ),
+      );
     }
     const addonContext: pulumi.Output<AddonContext> = s.addonPolicies.some(addonNeedsRegion)
       ? pulumi.all([tokens, getRegionOutput({}, { parent: this }).region]).apply(([t, region]) => ({ ...t, region }))
@@ -131,63 +184,70 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       if (!document) continue;
       const policy = addonContext.apply((context) => JSON.stringify(fillAddonTokens(document, context)));
       this.policies.push(
-        new iam.RolePolicy(`${name}-addon-${addonKey(addon)}`, { role: this.role.name, policy }, { parent: this }),
+        new iam.RolePolicy(addonPolicyName(name, addon), { role: this.role.name, policy }, { parent: this }),
       );
     }
     for (const arn of new Set([...s.managedPolicyArns, ...s.addonPolicies.flatMap(addonManagedPolicyArns)])) {
       this.policies.push(
         new iam.RolePolicyAttachment(
-          `${name}-${policyKey(arn)}`,
+          policyAttachmentName(name, arn),
           { role: this.role.name, policyArn: withTokens(arn) },
-          { parent: this },
+          { parent: this, ...alias(legacyNames.policyAttachment(arn)) },
         ),
       );
     }
     this.credentialDependencies = [binding, ...this.policies];
 
+    this.podCredentialInputs =
+      args.identity.identityType === "IRSA"
+        ? this.role.arn.apply((roleArn) => ({
+            identityType: "IRSA" as const,
+            roleArn,
+            audience: s.audience,
+            stsRegionalEndpoints: s.stsRegionalEndpoints,
+            tokenExpirationSeconds: s.tokenExpirationSeconds,
+          }))
+        : pulumi
+            .all([this.role.arn, this.podIdentityAssociation!.associationArn])
+            .apply(([roleArn, associationArn]) => ({
+              identityType: "POD_IDENTITY" as const,
+              roleArn,
+              associationArn,
+            }));
+
     if (s.exampleDeployment) {
-      const labels = { "app.kubernetes.io/name": "identity-check", "app.kubernetes.io/instance": s.name };
       this.exampleDeployment = new appsv1.Deployment(
-        `${name}-example`,
-        {
-          metadata: { name: `${s.name}-identity-check`, namespace: s.namespace, labels },
-          spec: {
-            replicas: s.exampleDeployment.replicas,
-            selector: { matchLabels: labels },
-            template: {
-              metadata: { labels, annotations: { [ROLE_ARN_ROLLOUT_ANNOTATION]: this.role.arn } },
-              spec: {
-                serviceAccountName: this.serviceAccount?.metadata.name ?? s.name,
-                containers: [
-                  {
-                    name: "identity-check",
-                    image: s.exampleDeployment.image,
-                    // Logs which role the pod really got, then stays up so it can be inspected.
-                    command: ["/bin/sh", "-c"],
-                    args: ["aws sts get-caller-identity && exec sleep infinity"],
-                  },
-                ],
-              },
-            },
-          },
-        },
-        { ...k8sOpts, dependsOn: this.credentialDependencies },
+        name,
+        exampleDeploymentSpec({
+          serviceAccountName: this.serviceAccount?.metadata.name ?? s.name,
+          namespace: namespaceName,
+          instance: s.name,
+          image: s.exampleDeployment.image,
+          replicas: s.exampleDeployment.replicas,
+          identity: this,
+        }),
+        { ...k8sOpts, ...alias(legacyNames.exampleDeployment), dependsOn: this.credentialDependencies },
       );
     }
     this.registerOutputs({ roleArn: this.role.arn, roleName: this.role.name });
   }
 }
 
-/** Resource-name suffix of an add-on's inline policy: "EXTERNAL_DNS" -> "external-dns". */
-function addonKey(addon: string): string {
-  return addon.toLowerCase().replace(/_/g, "-");
-}
-
-/** Stable resource-name suffix for a policy ARN (not its index, so reordering does not replace attachments). */
-function policyKey(arn: string): string {
-  const key = arn
-    .replace(/^arn:[^:]*:iam::/, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return key || "policy";
+/**
+ * An adopted account (IRSA), read from the cluster: a Patch applied with server-side apply creates a missing
+ * object (pulumi-kubernetes await.go Creation upserts Patch resources), which would leave an empty account for the
+ * chart that owns it to collide with. A read of a missing object fails the deployment with the object's name,
+ * in preview too (pulumi pkg/resource/deploy/step.go ReadStep: "resource '<namespace>/<name>' does not exist").
+ * Its ID waits for the resources it depends on, so that a preview before they exist skips the read (an unknown
+ * ID is not read) instead of failing.
+ */
+function readExistingServiceAccount(
+  s: ServiceAccountSettings,
+  namespace: pulumi.Input<string>,
+  dependsOn: pulumi.Resource[],
+  k8sOpts: pulumi.CustomResourceOptions,
+): corev1.ServiceAccount {
+  const waitFor = dependsOn.map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn));
+  const id = pulumi.all([namespace, ...waitFor]).apply(([ns]) => `${ns}/${s.name}`);
+  return corev1.ServiceAccount.get(identityKey(s), id, { ...k8sOpts, dependsOn });
 }

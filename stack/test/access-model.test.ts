@@ -2,11 +2,9 @@
  * Every declared account, checked by a real IAM engine on what the program registers: its own token or session
  * may assume its role; another account, namespace, cluster or (IRSA) audience may not; nothing may do `*` on `*`.
  */
-// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
-import { Provider } from "@pulumi/kubernetes/provider";
 import { access, accessModel, checkPermissions, checkTrust, clusterOf } from "./access";
 import { assumableBy } from "./access-matrix";
-import { settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { declareIdentities, serviceAccountSettings } from "./declare-identities";
 import {
   type ClusterIdentity,
   type Credentials,
@@ -15,6 +13,7 @@ import {
   type WorkloadAccess,
 } from "../src/access-model";
 import { settings } from "../src/settings";
+import type { StackSettings } from "../src/settings-types";
 
 const OTHER_CLUSTER: ClusterIdentity = {
   oidcProviderArn:
@@ -27,7 +26,8 @@ const OTHER_CLUSTER: ClusterIdentity = {
 /** A name no declared subject matches: wildcard subjects are the user's explicit choice to trust more. */
 const untrusted = (name: string): string => `${name}-not-declared`.replace(/[*?]/g, "x");
 
-const entries = settings.serviceAccounts.map((sa) => ({ key: `${sa.namespace}/${sa.name}`, sa }));
+/** Another AWS account than the mocks' caller: neither its OIDC providers nor its clusters are trusted. */
+const OTHER_ACCOUNT = "210987654321";
 
 /** The credentials a pod of `namespace/name` presents in `cluster`, with the workload's own audience. */
 function credentialsOf(
@@ -41,17 +41,31 @@ function credentialsOf(
   return podIdentitySession(cluster, ref);
 }
 
-describe("access of every declared account (IAM engine on the registered policies)", () => {
+/** The workload's own credentials, as if they came from another AWS account (its provider, or its cluster). */
+function fromOtherAccount(workload: WorkloadAccess): Credentials {
+  const c = workload.credentials;
+  if (c.kind === "IRSA") {
+    const oidcProviderArn = c.oidcProviderArn.replace(/:\d{12}:/, `:${OTHER_ACCOUNT}:`);
+    return { ...c, oidcProviderArn, issuer: oidcProviderArn.split(":oidc-provider/")[1] };
+  }
+  const clusterArn = c.sourceArn.replace(/:\d{12}:/, `:${OTHER_ACCOUNT}:`);
+  return {
+    ...c,
+    sessionTags: { ...c.sessionTags, "eks-cluster-arn": clusterArn },
+    sourceAccount: OTHER_ACCOUNT,
+    sourceArn: clusterArn,
+  };
+}
+
+/**
+ * The checks of every account of `stackSettings`, on what the workload identities register for them (the program's
+ * other resources grant no access of their own).
+ */
+function checkAccessOf(stackSettings: StackSettings): void {
+  const entries = stackSettings.serviceAccounts.map((sa) => ({ key: `${sa.namespace}/${sa.name}`, sa }));
   let model: WorkloadAccess[];
   beforeAll(async () => {
-    await startMocks(TEST_STACK_CONFIG);
-    // Loaded after setMocks, as program modules must be.
-    const { declareWorkloadIdentities } = await import("../src/workload-identities");
-    declareWorkloadIdentities({
-      provider: new Provider("eks", { enableServerSideApply: true }),
-      stackSettings: settings,
-    });
-    await settled();
+    await declareIdentities(stackSettings);
     model = accessModel(clusterOf());
   });
   const workload = (key: string): WorkloadAccess => {
@@ -82,6 +96,11 @@ describe("access of every declared account (IAM engine on the registered policie
     expect(checkTrust(w, credentialsOf(w, OTHER_CLUSTER, sa)).allowed).toBe(false);
   });
 
+  test.each(entries)("$key: its credentials from another AWS account may not", ({ key }) => {
+    const w = workload(key);
+    expect(checkTrust(w, fromOtherAccount(w)).allowed).toBe(false);
+  });
+
   test.each(entries)("$key: a token for another audience may not (IRSA; Pod Identity has no token)", ({ key, sa }) => {
     const w = workload(key);
     if (w.credentials.kind !== "IRSA") return expect(w.credentials.kind).toBe("POD_IDENTITY");
@@ -99,11 +118,15 @@ describe("access of every declared account (IAM engine on the registered policie
   test.each(entries)("$key: may not do * on *", ({ key }) => {
     expect(checkPermissions(workload(key), "*", "*").verdict).not.toBe("yes");
   });
+}
+
+describe("access of every declared account (IAM engine on the registered policies)", () => {
+  checkAccessOf(settings);
 
   describe("access() of a test, on the same registrations", () => {
     test("answers yes, no, and refuses an action the IAM engine does not know", async () => {
-      const [first] = entries;
-      const app = access(first.key);
+      const [first] = settings.serviceAccounts;
+      const app = access(`${first.namespace}/${first.name}`);
       expect(await app.can("iam:CreateUser", "*")).toBe(false);
       await expect(app.can("iam:NoSuchAction", "*")).rejects.toThrow(/refuses iam:NoSuchAction/);
     });
@@ -112,4 +135,33 @@ describe("access of every declared account (IAM engine on the registered policie
       await expect(access("nowhere/nobody").explain("s3:GetObject")).rejects.toThrow(/Bound service accounts: /);
     });
   });
+});
+
+// The same checks hold whatever identity type the entries use: Pod Identity roles trust only the session tags of
+// their own cluster, namespace and service account, from their own account.
+describe.each([
+  [
+    "a Pod Identity stack",
+    {
+      identityType: "POD_IDENTITY",
+      serviceAccounts: [serviceAccountSettings(), serviceAccountSettings({ name: "worker", namespace: "batch" })],
+    },
+  ],
+  [
+    "a stack mixing IRSA and Pod Identity entries",
+    {
+      identityType: "IRSA",
+      serviceAccounts: [
+        serviceAccountSettings({ identityType: "POD_IDENTITY" }),
+        serviceAccountSettings({ name: "worker", namespace: "batch", audience: "api://batch" }),
+        serviceAccountSettings({
+          name: "reporter",
+          namespace: "batch",
+          additionalServiceAccounts: [{ namespace: "batch", name: "reporter-canary" }],
+        }),
+      ],
+    },
+  ],
+] satisfies [string, Partial<StackSettings>][])("access of every account of %s", (_, stackSettings) => {
+  checkAccessOf({ ...settings, ...stackSettings });
 });

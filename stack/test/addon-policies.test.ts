@@ -305,8 +305,8 @@ describe("a service account with add-on policies (Pulumi mocks)", () => {
     const policies = await Promise.all(identity.policies.map(registrationOf));
     const inline = policies.filter((p) => p.type === "aws:iam/rolePolicy:RolePolicy");
     expect(inline.map((p) => p.name).sort()).toEqual([
-      "kube-system-platform-addon-external-dns",
-      "kube-system-platform-addon-karpenter-controller",
+      "kube-system/platform/addon-external-dns",
+      "kube-system/platform/addon-karpenter-controller",
     ]);
     const roleName = await promiseOf(identity.role.name);
     for (const p of inline) expect(p.inputs.role).toBe(roleName);

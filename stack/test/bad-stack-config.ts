@@ -1,5 +1,12 @@
-import type { StackSettings } from "../src/settings-types";
+import type { MockOptions } from "./pulumi-mocks";
+import type { PodIdentityAgentMode } from "../src/settings-types";
+import type { readIdentityConfig } from "../src/stack-config";
 import type { IrsaTrustPolicyArgs } from "../src/trust-policy";
+
+type Mocks = Pick<
+  MockOptions,
+  "partition" | "clusterIssuer" | "stackOutputs" | "oidcProviderClientIds" | "podIdentityAgentAddon"
+>;
 
 /**
  * Every bad stack config (and every bad direct call of the trust-policy helpers) the stack is tried with,
@@ -10,13 +17,17 @@ export type BadStackInput =
   | {
       readonly input: string;
       /** Read by readIdentityConfig, under Pulumi mocks with this stack config. */
-      readonly settings: Pick<StackSettings, "identityType" | "oidcProviderSource">;
+      readonly settings: Parameters<typeof readIdentityConfig>[0];
       readonly config: Record<string, string>;
-      readonly mocks?: {
-        partition?: string;
-        clusterIssuer?: string;
-        stackOutputs?: Record<string, Record<string, unknown>>;
-      };
+      readonly mocks?: Mocks;
+      readonly message: string;
+    }
+  | {
+      readonly input: string;
+      /** Passed to podIdentityAgent with the clusterName of this stack config, under Pulumi mocks. */
+      readonly podIdentityAgent: PodIdentityAgentMode;
+      readonly config: Record<string, string>;
+      readonly mocks?: Mocks;
       readonly message: string;
     }
   | {
@@ -124,6 +135,30 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
     ),
   },
   {
+    input: "the looked-up cluster has no IAM OIDC provider",
+    settings: { identityType: "IRSA", oidcProviderSource: "CLUSTER_LOOKUP" },
+    config: { clusterName: "my-cluster" },
+    mocks: { oidcProviderClientIds: null },
+    message:
+      `EKS cluster "my-cluster" (config clusterName) has no IAM OIDC provider: ${EXAMPLE} was not found. Create it once per cluster with\n` +
+      "  eksctl utils associate-iam-oidc-provider --cluster my-cluster --approve\n" +
+      "or in the IAM console (Identity providers, OpenID Connect, the cluster's issuer URL, audience sts.amazonaws.com).",
+  },
+  {
+    input: "the looked-up cluster's IAM OIDC provider does not list a trusted audience",
+    settings: {
+      identityType: "IRSA",
+      oidcProviderSource: "CLUSTER_LOOKUP",
+      serviceAccounts: [{ audience: "sts.amazonaws.com" }, { audience: "api://orders" }],
+    },
+    config: { clusterName: "my-cluster" },
+    mocks: { oidcProviderClientIds: ["sts.amazonaws.com"] },
+    message:
+      `The IAM OIDC provider ${EXAMPLE} of cluster "my-cluster" does not list the audience "api://orders" the roles trust, ` +
+      "so STS would refuse every token. Add it: aws iam add-client-id-to-open-id-connect-provider " +
+      `--open-id-connect-provider-arn ${EXAMPLE} --client-id api://orders`,
+  },
+  {
     input: "oidcProviderStackReference missing (STACK_REFERENCE)",
     settings: { identityType: "IRSA", oidcProviderSource: "STACK_REFERENCE" },
     config: {},
@@ -136,6 +171,17 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
     config: { oidcProviderStackReference: "org/cluster/prod" },
     mocks: { stackOutputs: { "org/cluster/prod": { oidcProviderArn: "oops" } } },
     message: notAnOidcProviderArn(STACK_REFERENCE_OUTPUT, "oops"),
+  },
+  {
+    input: "the cluster has no eks-pod-identity-agent add-on (podIdentityAgent CHECK)",
+    podIdentityAgent: "CHECK",
+    config: { clusterName: "my-cluster" },
+    mocks: { podIdentityAgentAddon: false },
+    message:
+      'EKS cluster "my-cluster" (config clusterName) has no "eks-pod-identity-agent" add-on, so pods would get no Pod Identity ' +
+      "credentials. Install it (aws eks create-addon --cluster-name my-cluster --addon-name eks-pod-identity-agent), or let " +
+      "this stack install it: podIdentityAgent: PodIdentityAgentMode.INSTALL in .projenrc.ts. On EKS Auto Mode, or with " +
+      "the agent installed another way, set podIdentityAgent: PodIdentityAgentMode.NONE.",
   },
   {
     input: "a wildcard subject without the opt-in (helper called directly)",

@@ -91,10 +91,9 @@ async function main(): Promise<number> {
     console.error(`${error.message}\n${USAGE}`);
     return EXIT.usage;
   }
-  const config = offlineConfig(
-    readStackFile(`Pulumi.${stackNameFrom(args, process.env.PLAN_DEFAULT_STACK, "can-i")}.yaml`),
-  );
-  await runProgramOffline(config);
+  const stack = stackNameFrom(args, process.env.PLAN_DEFAULT_STACK, "can-i");
+  const config = offlineConfig(readStackFile(`Pulumi.${stack}.yaml`));
+  await runProgramOffline(config, stack);
   const cluster = clusterOf(config);
   const workload = findWorkload(command.key, accessModel(cluster));
 

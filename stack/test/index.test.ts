@@ -35,6 +35,13 @@ describe("src/index.ts", () => {
     });
   });
 
+  test("exports each account's pod template annotations, for workloads deployed elsewhere", async () => {
+    const podAnnotations = await promiseOf(pulumi.output(program.podAnnotations));
+    for (const key of program.serviceAccounts) {
+      expect(Object.keys(podAnnotations[key])).toEqual(["eks-irsa-template/credentials-hash"]);
+    }
+  });
+
   // Pin the least-privilege intent of each workload: what its pods may and may not do in AWS, as a real IAM engine
   // evaluates its role's trust and permission policies (`npx projen can-i` answers the same on the command line).
   // This one is about the scaffold's example account; write yours alike, e.g.

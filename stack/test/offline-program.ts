@@ -49,11 +49,18 @@ export function offlineConfig(fromFile: StackFileConfig): Record<string, string>
   return { ...TEST_STACK_CONFIG, ...fromFile.values };
 }
 
-/** Runs src/index.ts under the mocks with `config`; resolves with its exports once every registration settled. */
-export async function runProgramOffline(config: Record<string, string>): Promise<Record<string, unknown>> {
+/**
+ * Runs src/index.ts under the mocks with `config`, as stack `stack` (role names are per stack); resolves with its
+ * exports once every registration settled.
+ */
+export async function runProgramOffline(
+  config: Record<string, string>,
+  stack: string,
+): Promise<Record<string, unknown>> {
   // Whatever stack the config references, its output is the mocks' OIDC provider ARN.
   const outputName = config.oidcProviderOutputName || DEFAULT_OIDC_PROVIDER_OUTPUT;
   await startMocks(config, {
+    stack,
     stackOutputs: { [config.oidcProviderStackReference]: { [outputName]: OIDC_PROVIDER_ARN } },
   });
   // The program registers its resources when loaded, so only after the mocks are in place.

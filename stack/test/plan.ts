@@ -116,7 +116,8 @@ async function main(): Promise<void> {
   console.log(existsSync(stackFile) ? "Stack config:" : `Stack config (${stackFile} not found):`);
   console.log(describeConfig(stackFile, fromFile).join("\n"));
 
-  const program = await runProgramOffline(config);
+  // As that stack: its role names are the ones it would deploy.
+  const program = await runProgramOffline(config, stack);
 
   const registered = registrations();
   console.log(`\nResources (${registered.length}), in the order they were registered:`);

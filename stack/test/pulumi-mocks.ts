@@ -36,6 +36,13 @@ export interface Registration {
   dependencies: string[];
   /** The state the mocks returned for it (a role's `arn` and `name`). */
   outputs: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Resource options the engine acts on at delete time. */
+  retainOnDelete: boolean;
+  deletedWith: string;
+  /** The names of the resource's renaming aliases (alias specs with a name). */
+  aliasNames: string[];
+  /** A read of an existing resource (`Resource.get`): its ID. */
+  readId?: string;
 }
 
 export interface MockOptions {
@@ -44,6 +51,12 @@ export interface MockOptions {
   stackOutputs?: Record<string, Record<string, unknown>>;
   /** OIDC issuer URL returned by aws:eks/getCluster. */
   clusterIssuer?: string;
+  /** The stack the program runs as. */
+  stack?: string;
+  /** Client IDs of the IAM OIDC provider (aws:iam/getOpenIdConnectProvider); `null`: no such provider. */
+  oidcProviderClientIds?: string[] | null;
+  /** The cluster has the eks-pod-identity-agent add-on (aws:eks/getAddon). */
+  podIdentityAgentAddon?: boolean;
   /** The partition aws:index/getPartition returns (the AWS provider's, from aws:region). */
   partition?: string;
 }
@@ -57,13 +70,26 @@ interface RegisterResourceRequest {
   getProvider(): string;
   getObject(): Parameters<typeof pulumi.runtime.deserializeProperties>[0];
   getDependenciesList(): string[];
+  getRetainondelete(): boolean;
+  getDeletedwith(): string;
+  getAliasesList(): { hasSpec(): boolean; getSpec(): { getName(): string } | undefined }[];
 }
-type RegisterCallback = (
-  err: unknown,
-  response?: { getUrn(): string; getObject(): Parameters<typeof pulumi.runtime.deserializeProperties>[0] },
-) => void;
+/** The protobuf ReadResourceRequest members we read. */
+interface ReadResourceRequest {
+  getType(): string;
+  getName(): string;
+  getId(): string;
+  getParent(): string;
+  getProvider(): string;
+  getProperties(): Parameters<typeof pulumi.runtime.deserializeProperties>[0];
+  getDependenciesList(): string[];
+}
+type Struct = Parameters<typeof pulumi.runtime.deserializeProperties>[0];
+type RegisterCallback = (err: unknown, response?: { getUrn(): string; getObject(): Struct }) => void;
+type ReadCallback = (err: unknown, response?: { getUrn(): string; getProperties(): Struct }) => void;
 interface MockMonitorLike {
   registerResource(req: RegisterResourceRequest, callback: RegisterCallback): unknown;
+  readResource(req: ReadResourceRequest, callback: ReadCallback): unknown;
 }
 
 let recorded: Registration[] = [];
@@ -73,6 +99,11 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
   return {
     newResource(args) {
       const state: Record<string, unknown> = { ...args.inputs };
+      if (args.type === "kubernetes:core/v1:ServiceAccount" && args.id) {
+        // A read of an existing account (ServiceAccount.get).
+        const [namespace, name] = args.id.split("/");
+        state.metadata = { name, namespace };
+      }
       if (args.type === "aws:iam/role:Role") {
         const name = args.inputs.name ?? args.name;
         state.name = name;
@@ -106,6 +137,29 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
             reverseDnsPrefix: "com.amazonaws",
             id: options.partition ?? "aws",
           };
+        case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider":
+          if (options.oidcProviderClientIds === null) {
+            throw new Error(`reading IAM OIDC Provider (${args.inputs.arn}): couldn't find resource`);
+          }
+          return {
+            arn: args.inputs.arn,
+            url: String(args.inputs.arn).split(":oidc-provider/")[1],
+            clientIdLists: options.oidcProviderClientIds ?? ["sts.amazonaws.com"],
+            thumbprintLists: [],
+            tags: {},
+            id: args.inputs.arn,
+          };
+        case "aws:eks/getAddon:getAddon":
+          if (options.podIdentityAgentAddon === false) {
+            throw new Error(
+              `reading EKS Add-On (${args.inputs.clusterName}:${args.inputs.addonName}): couldn't find resource`,
+            );
+          }
+          return {
+            ...args.inputs,
+            addonVersion: "v1.3.0-eksbuild.1",
+            id: `${args.inputs.clusterName}:${args.inputs.addonName}`,
+          };
         case "aws:eks/getCluster:getCluster":
           return {
             name: args.inputs.name,
@@ -128,7 +182,7 @@ export async function startMocks(config: Record<string, string>, options: MockOp
   const project = options.project ?? settings.projectName;
   recorded = [];
   pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${project}:${k}`, v])));
-  await pulumi.runtime.setMocks(mocks(options), project, "test", false);
+  await pulumi.runtime.setMocks(mocks(options), project, options.stack ?? settings.firstStackName, false);
 
   // setMocks installs a new MockMonitor in the runtime store; every registration calls
   // getMonitor().registerResource(req, callback), so patching this instance sees them all.
@@ -149,6 +203,40 @@ export async function startMocks(config: Record<string, string>, options: MockOp
             inputs: pulumi.runtime.deserializeProperties(req.getObject()),
             dependencies: req.getDependenciesList(),
             outputs: pulumi.runtime.deserializeProperties(response.getObject()),
+            retainOnDelete: req.getRetainondelete(),
+            deletedWith: req.getDeletedwith(),
+            // Aliases that rename; the Kubernetes SDK adds type aliases (older API versions) without a name.
+            aliasNames: req
+              .getAliasesList()
+              .flatMap((alias) => (alias.hasSpec() && alias.getSpec()!.getName() ? [alias.getSpec()!.getName()] : [])),
+          });
+        }
+        resolve();
+        callback(err, response);
+      });
+    });
+    inflight.add(done);
+    void done.finally(() => inflight.delete(done));
+  };
+  const originalRead = monitor.readResource.bind(monitor);
+  monitor.readResource = (req, callback) => {
+    const done = new Promise<void>((resolve) => {
+      void originalRead(req, (err, response) => {
+        if (!err && response) {
+          recorded.push({
+            type: req.getType(),
+            name: req.getName(),
+            urn: response.getUrn(),
+            custom: true,
+            parent: req.getParent(),
+            provider: req.getProvider(),
+            inputs: pulumi.runtime.deserializeProperties(req.getProperties()),
+            dependencies: req.getDependenciesList(),
+            outputs: pulumi.runtime.deserializeProperties(response.getProperties()),
+            retainOnDelete: false,
+            deletedWith: "",
+            aliasNames: [],
+            readId: req.getId(),
           });
         }
         resolve();

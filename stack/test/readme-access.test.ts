@@ -11,6 +11,7 @@ import { accessModel, checkTrust, clusterOf } from "./access";
 import { matrixRows } from "./access-matrix";
 import { ACCOUNT_ID, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
 import { podIdentitySession, webIdentityToken, type WorkloadAccess } from "../src/access-model";
+import { isAddonPolicyName } from "../src/resource-names";
 import { settings } from "../src/settings";
 
 interface ReadmeAccess {
@@ -48,13 +49,13 @@ function readmeAccess(): Map<string, ReadmeAccess> {
 
 /**
  * The README's rows come from the settings at synth, where an add-on's document is not yet scoped (the stack's
- * add-on code scopes it at run time): its `<name>-addon-<add-on>` RolePolicy shows in `npx projen plan` only.
+ * add-on code scopes it at run time): its `<namespace>/<name>/addon-<add-on>` RolePolicy shows in `npx projen plan`
+ * only.
  */
-const isAddonDocument = (policy: string): boolean => /-addon-[a-z0-9-]+$/.test(policy);
 
 function modelRows(workload: WorkloadAccess): string[][] {
   return matrixRows(workload)
-    .filter((r) => !(r.kind === "inline" && isAddonDocument(r.policy)))
+    .filter((r) => !(r.kind === "inline" && isAddonPolicyName(r.policy)))
     .map((r) => [
       r.verdict,
       r.action,

@@ -9,7 +9,14 @@ import * as iam from "@pulumi/aws/iam";
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
 import { Provider } from "@pulumi/kubernetes/provider";
 import type * as pulumi from "@pulumi/pulumi";
-import { type Registration, registrationOf, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import {
+  type Registration,
+  registrationOf,
+  registrations,
+  settled,
+  startMocks,
+  TEST_STACK_CONFIG,
+} from "./pulumi-mocks";
 import { settings } from "../src/settings";
 import type { ServiceAccountSettings } from "../src/settings-types";
 import type { WorkloadIdentity } from "../src/workload-identity";
@@ -17,6 +24,9 @@ import type { WorkloadIdentity } from "../src/workload-identity";
 /** The stack reference the OIDC provider ARN is read from: read, not registered, so known by its type. */
 const OIDC_PROVIDER_STACK_NODE = "oidcProviderStack";
 const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+/** Resources shared by the identities, by their node id: the Pod Identity Agent add-on and created namespaces. */
+const POD_IDENTITY_AGENT_NODE = "podIdentityAgent";
+const namespaceNode = (namespace: string): string => `namespace_${namespace.replace(/-/g, "_")}`;
 
 /** A README node id: the index of the settings entry, and the WorkloadIdentity field holding the resource. */
 const nodeId = (index: number, part: string): string => `sa${index}_${part}`;
@@ -50,6 +60,7 @@ function resourcesOf(identity: WorkloadIdentity, sa: ServiceAccountSettings): [s
   };
   return [
     ["serviceAccount", identity.serviceAccount],
+    ["existingServiceAccount", identity.existingServiceAccount],
     ["role", identity.role],
     ...identity.policies.map((policy): [string, pulumi.Resource] => [partOf(policy), policy]),
     ["serviceAccountPatch", identity.serviceAccountPatch],
@@ -72,10 +83,14 @@ describe("README.md's diagram", () => {
     });
     await settled();
     for (const [index, sa] of settings.serviceAccounts.entries()) {
-      for (const [part, resource] of resourcesOf(identities[`${sa.namespace}/${sa.name}`], sa)) {
+      const identity = identities[`${sa.namespace}/${sa.name}`];
+      for (const [part, resource] of resourcesOf(identity, sa)) {
         if (resource) registered.set(nodeId(index, part), await registrationOf(resource));
       }
+      if (identity.namespace) registered.set(namespaceNode(sa.namespace), await registrationOf(identity.namespace));
     }
+    const addon = registrations().find((r) => r.type === "aws:eks/addon:Addon");
+    if (addon) registered.set(POD_IDENTITY_AGENT_NODE, addon);
   });
 
   /** The node of a dependency; an unexpected one keeps its URN, so that a failure shows it. */

@@ -92,6 +92,10 @@ describe("every bad input is refused with its exact message (eks-irsa-template's
     try {
       if ("trustPolicy" in bad) {
         assertWithinTrustPolicyQuota(irsaTrustPolicy(bad.trustPolicy), "orders-api@shop");
+      } else if ("podIdentityAgent" in bad) {
+        await startMocks(bad.config, bad.mocks);
+        const { podIdentityAgent } = await import("../src/pod-identity-agent");
+        await promiseOf(podIdentityAgent(bad.podIdentityAgent, (await load()).readClusterName()).clusterName);
       } else {
         await startMocks(bad.config, bad.mocks);
         const config = (await load()).readIdentityConfig(bad.settings);

@@ -252,14 +252,37 @@ describe("irsaTrustPolicy", () => {
 });
 
 describe("podIdentityTrustPolicy", () => {
-  test("trusts the EKS Pod Identity service principal with AssumeRole and TagSession", () => {
-    expect(podIdentityTrustPolicy().Statement).toEqual([
+  const args = {
+    clusterArn: "arn:aws:eks:us-east-1:123456789012:cluster/prod",
+    accountId: "123456789012",
+    serviceAccount: { namespace: "shop", name: "api" },
+  };
+
+  test("trusts the EKS Pod Identity service principal for one cluster, namespace, service account and account", () => {
+    expect(podIdentityTrustPolicy(args).Statement).toEqual([
       {
         Effect: "Allow",
         Principal: { Service: "pods.eks.amazonaws.com" },
         Action: ["sts:AssumeRole", "sts:TagSession"],
+        Condition: {
+          StringEquals: {
+            "aws:RequestTag/eks-cluster-arn": args.clusterArn,
+            "aws:RequestTag/kubernetes-namespace": "shop",
+            "aws:RequestTag/kubernetes-service-account": "api",
+            "aws:SourceAccount": "123456789012",
+          },
+        },
       },
     ]);
+  });
+
+  test("refuses a wildcard or an empty name: one association, one service account", () => {
+    expect(() => podIdentityTrustPolicy({ ...args, serviceAccount: { namespace: "shop", name: "api-*" } })).toThrow(
+      "must name one service account",
+    );
+    expect(() => podIdentityTrustPolicy({ ...args, serviceAccount: { namespace: "", name: "api" } })).toThrow(
+      "must name one service account",
+    );
   });
 });
 

@@ -1,8 +1,17 @@
 /** Checks every entry of the generated settings, so it holds for any settings the tool writes. */
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
 import { Provider } from "@pulumi/kubernetes/provider";
-import { OIDC_PROVIDER_ARN, promiseOf, type Registration, registrationOf, settled, startMocks } from "./pulumi-mocks";
+import {
+  ACCOUNT_ID,
+  OIDC_PROVIDER_ARN,
+  promiseOf,
+  type Registration,
+  registrationOf,
+  settled,
+  startMocks,
+} from "./pulumi-mocks";
 import { addonManagedPolicyArns, addonPolicyDocument } from "../src/addon-policies";
+import { CREDENTIALS_HASH_ANNOTATION, credentialsHash, type PodCredentialInputs } from "../src/pod-template";
 import { settings } from "../src/settings";
 import type { IdentityType, ServiceAccountSettings, StackSettings } from "../src/settings-types";
 import { type PolicyDocument, serviceAccountSubject } from "../src/trust-policy";
@@ -54,7 +63,7 @@ async function expectPolicies(
   const policies = await Promise.all(identity.policies.map(registrationOf));
   const inline = policies.filter((p) => p.type === "aws:iam/rolePolicy:RolePolicy");
   const attachments = policies.filter((p) => p.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
-  const own = inline.filter((p) => !p.name.includes("-addon-"));
+  const own = inline.filter((p) => !p.name.includes("/addon-"));
   expect(own).toHaveLength(sa.policyStatements.length > 0 ? 1 : 0);
   // Each add-on's published document is an inline policy of its own (addon-policies.test.ts checks what it allows).
   const addonDocuments = sa.addonPolicies.filter((addon) => addonPolicyDocument(addon, sa.addonScope ?? {}));
@@ -83,7 +92,9 @@ async function expectExampleDeployment(
   const deployment = await registrationOf(identity.exampleDeployment);
   expect(deployment.dependencies).toEqual(expect.arrayContaining([binding.urn, ...policies.map((p) => p.urn)]));
   const template = deployment.inputs.spec.template;
-  expect(template.metadata.annotations["eks-irsa-template/role-arn"]).toBe(await promiseOf(identity.role.arn));
+  const inputs: PodCredentialInputs = await promiseOf(identity.podCredentialInputs);
+  expect(inputs.roleArn).toBe(await promiseOf(identity.role.arn));
+  expect(template.metadata.annotations[CREDENTIALS_HASH_ANNOTATION]).toBe(credentialsHash(inputs));
   expect(template.spec.serviceAccountName).toBe(sa.name);
   expect(deployment.inputs.metadata.namespace).toBe(sa.namespace);
 }
@@ -175,7 +186,7 @@ describe("POD_IDENTITY (generated settings, identity type switched)", () => {
   describe.each(podSettings.serviceAccounts.map((sa) => [`${sa.namespace}/${sa.name}`, sa] as const))(
     "%s",
     (key, sa) => {
-      test("role trusts pods.eks.amazonaws.com; the association binds cluster, service account and role", async () => {
+      test("role trusts pods.eks.amazonaws.com for this cluster, namespace, account and service account only", async () => {
         const identity = identities[key];
         const role = await registrationOf(identity.role);
         expect(JSON.parse(role.inputs.assumeRolePolicy).Statement).toEqual([
@@ -183,8 +194,21 @@ describe("POD_IDENTITY (generated settings, identity type switched)", () => {
             Effect: "Allow",
             Principal: { Service: "pods.eks.amazonaws.com" },
             Action: ["sts:AssumeRole", "sts:TagSession"],
+            Condition: {
+              StringEquals: {
+                "aws:RequestTag/eks-cluster-arn": `arn:aws:eks:us-east-1:${ACCOUNT_ID}:cluster/my-cluster`,
+                "aws:RequestTag/kubernetes-namespace": sa.namespace,
+                "aws:RequestTag/kubernetes-service-account": sa.name,
+                "aws:SourceAccount": ACCOUNT_ID,
+              },
+            },
           },
         ]);
+      });
+
+      test("the association binds cluster, service account and role", async () => {
+        const identity = identities[key];
+        const role = await registrationOf(identity.role);
         const association = await registrationOf(identity.podIdentityAssociation!);
         expect(association.inputs).toEqual({
           clusterName: "my-cluster",

@@ -1,6 +1,7 @@
 import { createHash } from "crypto";
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
+import { IdentityType, PodIdentityAgentMode } from "../../src";
 import { OptionsValidationError } from "../../src/options/validation";
 import { BAD_INPUTS } from "../bad-inputs";
 import { newProject, synthWithoutInstall } from "../project-fixture";
@@ -36,6 +37,24 @@ describe("bad input is refused with a clear error", () => {
     `amazon/aws-cli@sha256:${"a".repeat(64)}`,
   ])("the image reference %s is accepted", (image) => {
     const serviceAccounts = [{ name: "api", exampleDeployment: true, exampleDeploymentImage: image }];
+    expect(() => newProject({ serviceAccounts })).not.toThrow();
+  });
+
+  test.each([600, 86400])("a token expiration of %d seconds is accepted (the webhook's limits)", (seconds) => {
+    const serviceAccounts = [{ name: "api", namespace: "shop", tokenExpirationSeconds: seconds }];
+    expect(() => newProject({ serviceAccounts })).not.toThrow();
+  });
+
+  test("podIdentityAgent is accepted when one entry of an IRSA stack uses Pod Identity", () => {
+    const serviceAccounts = [
+      { name: "api", namespace: "shop" },
+      { name: "worker", namespace: "shop", identityType: IdentityType.POD_IDENTITY },
+    ];
+    expect(() => newProject({ podIdentityAgent: PodIdentityAgentMode.INSTALL, serviceAccounts })).not.toThrow();
+  });
+
+  test("forcePatch is accepted on an adopted IRSA service account", () => {
+    const serviceAccounts = [{ name: "api", namespace: "shop", createServiceAccount: false, forcePatch: true }];
     expect(() => newProject({ serviceAccounts })).not.toThrow();
   });
 

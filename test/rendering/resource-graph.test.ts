@@ -1,4 +1,10 @@
-import { AddonPolicy, IdentityType, OidcProviderSource, type EksIrsaProjectOptions } from "../../src";
+import {
+  AddonPolicy,
+  IdentityType,
+  OidcProviderSource,
+  PodIdentityAgentMode,
+  type EksIrsaProjectOptions,
+} from "../../src";
 import { resolveStackSettings } from "../../src/options/resolve-stack-settings";
 import { OIDC_PROVIDER_STACK_NODE_ID, resourceGraphOf, type ResourceGraph } from "../../src/rendering/resource-graph";
 
@@ -14,7 +20,7 @@ describe("the resource graph", () => {
     expect(graph.groups.map((group) => [group.id, group.serviceAccount])).toEqual([["sa0", "default/app"]]);
     expect(graph.groups[0].nodes).toEqual([
       { id: "sa0_serviceAccount", kind: "ServiceAccount", detail: "default/app" },
-      { id: "sa0_role", kind: "Role", detail: "orders-stack-app@default" },
+      { id: "sa0_role", kind: "Role", detail: "orders-stack-app@default[@stack]" },
       { id: "sa0_inlinePolicy", kind: "RolePolicy", detail: "inline policy" },
       { id: "sa0_managedPolicy0", kind: "RolePolicyAttachment", detail: "AWSXRayDaemonWriteAccess" },
       { id: "sa0_serviceAccountPatch", kind: "ServiceAccountPatch", detail: "role-arn annotation" },
@@ -34,11 +40,11 @@ describe("the resource graph", () => {
     ]);
   });
 
-  test("with Pod Identity the role depends on nothing and an association binds it", () => {
+  test("with Pod Identity the role's trust names the service account and an association binds it", () => {
     const graph = graphOf({ identityType: IdentityType.POD_IDENTITY });
     expect(nodesOf(graph)[0]).toContain("sa0_podIdentityAssociation");
     expect(nodesOf(graph)[0]).not.toContain("sa0_serviceAccountPatch");
-    expect(edgesOf(graph).filter((edge) => edge.endsWith("--> sa0_role"))).toEqual([]);
+    expect(edgesOf(graph).filter((edge) => edge.endsWith("--> sa0_role"))).toEqual(["sa0_serviceAccount --> sa0_role"]);
     expect(edgesOf(graph)).toEqual(
       expect.arrayContaining([
         "sa0_serviceAccount --> sa0_podIdentityAssociation",
@@ -71,10 +77,57 @@ describe("the resource graph", () => {
     expect(edgesOf(graph)).toEqual(expect.arrayContaining(["sa0_role --> sa0_addonPolicy0"]));
   });
 
-  test("an adopted service account without policies or Deployment is a role and its annotation", () => {
+  test("an adopted service account without policies or Deployment is read, and a role and its annotation", () => {
     const graph = graphOf({ serviceAccounts: [{ name: "worker", namespace: "jobs", createServiceAccount: false }] });
-    expect(nodesOf(graph)).toEqual([["sa0_role", "sa0_serviceAccountPatch"]]);
-    expect(edgesOf(graph)).toEqual(["sa0_role --> sa0_serviceAccountPatch"]);
+    expect(nodesOf(graph)).toEqual([["sa0_role", "sa0_existingServiceAccount", "sa0_serviceAccountPatch"]]);
+    expect(edgesOf(graph)).toEqual([
+      "sa0_existingServiceAccount --> sa0_serviceAccountPatch",
+      "sa0_role --> sa0_serviceAccountPatch",
+    ]);
+  });
+
+  test("a created namespace comes before everything in it, once for all its accounts", () => {
+    const graph = graphOf({
+      serviceAccounts: [
+        { name: "api", namespace: "shop-eu", createNamespace: true, exampleDeployment: true },
+        { name: "worker", namespace: "shop-eu", createNamespace: true, createServiceAccount: false },
+      ],
+    });
+    expect(graph.shared).toEqual([{ id: "namespace_shop_eu", kind: "Namespace", detail: "shop-eu" }]);
+    expect(edgesOf(graph).filter((edge) => edge.startsWith("namespace_shop_eu "))).toEqual([
+      "namespace_shop_eu --> sa0_serviceAccount",
+      "namespace_shop_eu --> sa0_serviceAccountPatch",
+      "namespace_shop_eu --> sa0_exampleDeployment",
+      "namespace_shop_eu --> sa1_role",
+      "namespace_shop_eu --> sa1_serviceAccountPatch",
+    ]);
+  });
+
+  test("Pod Identity with the agent installed: every association depends on the add-on", () => {
+    const graph = graphOf({ identityType: IdentityType.POD_IDENTITY, podIdentityAgent: PodIdentityAgentMode.INSTALL });
+    expect(graph.shared).toEqual([{ id: "podIdentityAgent", kind: "Addon", detail: "eks-pod-identity-agent" }]);
+    expect(edgesOf(graph)).toContain("podIdentityAgent --> sa0_podIdentityAssociation");
+    expect(graphOf({ identityType: IdentityType.POD_IDENTITY }).shared).toEqual([]);
+  });
+
+  test("the agent is installed only for the entries that use Pod Identity, whatever the project's default", () => {
+    const mixed = graphOf({
+      podIdentityAgent: PodIdentityAgentMode.INSTALL,
+      serviceAccounts: [
+        { name: "batch", namespace: "jobs" },
+        { name: "api", namespace: "shop", identityType: IdentityType.POD_IDENTITY },
+      ],
+    });
+    expect(mixed.shared).toEqual([{ id: "podIdentityAgent", kind: "Addon", detail: "eks-pod-identity-agent" }]);
+    expect(edgesOf(mixed).filter((edge) => edge.startsWith("podIdentityAgent "))).toEqual([
+      "podIdentityAgent --> sa1_podIdentityAssociation",
+    ]);
+    const irsaOnly = graphOf({
+      identityType: IdentityType.POD_IDENTITY,
+      podIdentityAgent: PodIdentityAgentMode.INSTALL,
+      serviceAccounts: [{ name: "batch", namespace: "jobs", identityType: IdentityType.IRSA }],
+    });
+    expect(irsaOnly.shared).toEqual([]);
   });
 
   test("one attachment per distinct managed policy ARN, and node ids by entry index", () => {

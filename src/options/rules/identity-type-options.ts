@@ -9,6 +9,7 @@ const IRSA_ONLY: Partial<Record<keyof ServiceAccountOptions, string>> = {
   tokenExpirationSeconds: "the Pod Identity agent manages its own token",
   additionalServiceAccounts:
     "a Pod Identity association binds one service account; declare one entry of serviceAccounts per service account",
+  forcePatch: "Pod Identity binds the role with an association, not an annotation to take over",
 };
 
 /** Options that the identity type of their entry (its own, or the project's) would ignore. */
@@ -19,6 +20,12 @@ export const identityTypeOptions: ProjectRule = ({ options, settings, pathOf }) 
   if (options.oidcProviderSource !== undefined && podIdentityOnly) {
     problems.push(
       `oidcProviderSource: ${quote(options.oidcProviderSource)} applies to IRSA only (Pod Identity needs no OIDC provider); ${fix}.`,
+    );
+  }
+  const irsaOnly = settings.serviceAccounts.every((sa) => sa.identityType === IdentityType.IRSA);
+  if (options.podIdentityAgent !== undefined && irsaOnly) {
+    problems.push(
+      `podIdentityAgent: ${quote(options.podIdentityAgent)} applies to Pod Identity only (no entry binds its role with an association, so no agent is needed); remove it, or set identityType: IdentityType.POD_IDENTITY.`,
     );
   }
   (options.serviceAccounts ?? []).forEach((given, index) => {

@@ -5,7 +5,8 @@ import { secondsProblems } from "./seconds";
 export const irsaToken: ServiceAccountRule = ({ serviceAccount: sa, path }) => {
   const problems: string[] = [];
   if (sa.tokenExpirationSeconds !== undefined) {
-    problems.push(...secondsProblems(path("tokenExpirationSeconds"), sa.tokenExpirationSeconds, 3600, 86400, "EKS"));
+    // amazon-eks-pod-identity-webhook pkg/constants.go: MinTokenExpiration 600 (the API server's), MaxTokenExpiration 86400.
+    problems.push(...secondsProblems(path("tokenExpirationSeconds"), sa.tokenExpirationSeconds, 600, 86400, "EKS"));
   }
   if (sa.audience.trim() === "") {
     problems.push(`${path("audience")}: the audience is empty; leave it out for sts.amazonaws.com.`);

@@ -1,6 +1,6 @@
 import { quote, type ProjectRule } from "./rule";
 
-/** Each service account declared once, and each role name used once. */
+/** Each service account declared once, and each role name used once (IAM role names are unique ignoring case). */
 export const uniqueIdentities: ProjectRule = ({ settings, pathOf }) => {
   const problems: string[] = [];
   const firstByAccount = new Map<string, number>();
@@ -15,13 +15,13 @@ export const uniqueIdentities: ProjectRule = ({ settings, pathOf }) => {
     } else {
       firstByAccount.set(account, index);
     }
-    const earlierRole = firstByRole.get(sa.roleName);
+    const earlierRole = firstByRole.get(sa.roleName.toLowerCase());
     if (earlierRole !== undefined && earlier === undefined) {
       problems.push(
-        `${pathOf(index, "roleName")}: role name ${quote(sa.roleName)} is already used by ${pathOf(earlierRole, "roleName")}; IAM role names are unique per account, give one of them another roleName.`,
+        `${pathOf(index, "roleName")}: role name ${quote(sa.roleName)} is already used by ${pathOf(earlierRole, "roleName")}; IAM role names are unique per account, ignoring case; give one of them another roleName.`,
       );
     } else if (earlierRole === undefined) {
-      firstByRole.set(sa.roleName, index);
+      firstByRole.set(sa.roleName.toLowerCase(), index);
     }
   });
   return problems;

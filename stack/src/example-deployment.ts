@@ -1,0 +1,74 @@
+// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import type * as appsv1 from "@pulumi/kubernetes/apps/v1";
+import type * as pulumi from "@pulumi/pulumi";
+import { type HasPodCredentials, podTemplateAnnotations } from "./pod-template";
+
+export interface ExampleDeploymentArgs {
+  serviceAccountName: pulumi.Input<string>;
+  namespace: pulumi.Input<string>;
+  /** The service account's name, as the app.kubernetes.io/instance label. */
+  instance: string;
+  /** Must contain the AWS CLI: the pod runs `aws sts get-caller-identity`. */
+  image: string;
+  replicas: number;
+  identity: HasPodCredentials;
+}
+
+/** A non-root user and group of no image in particular. */
+const NON_ROOT_ID = 65532;
+
+/**
+ * A Deployment that logs the identity its pods assumed, then stays up to be inspected. It meets the
+ * "restricted" Pod Security Standard (non-root, no privilege escalation, every capability dropped, seccomp
+ * RuntimeDefault) and declares requests and limits.
+ */
+export function exampleDeploymentSpec(args: ExampleDeploymentArgs): appsv1.DeploymentArgs {
+  const labels = { "app.kubernetes.io/name": "identity-check", "app.kubernetes.io/instance": args.instance };
+  return {
+    metadata: { name: `${args.instance}-identity-check`, namespace: args.namespace, labels },
+    spec: {
+      replicas: args.replicas,
+      selector: { matchLabels: labels },
+      template: {
+        // A new role, audience or association changes the template, so the pods roll and get new credentials.
+        metadata: { labels, annotations: podTemplateAnnotations(args.identity) },
+        spec: {
+          serviceAccountName: args.serviceAccountName,
+          // The webhook and EKS project their own token; the Kubernetes API token is not needed.
+          automountServiceAccountToken: false,
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: NON_ROOT_ID,
+            runAsGroup: NON_ROOT_ID,
+            // A non-root user reads the projected web identity token through fsGroup
+            // (aws/amazon-eks-pod-identity-webhook README, "Usage with non-root container user").
+            fsGroup: NON_ROOT_ID,
+            seccompProfile: { type: "RuntimeDefault" },
+          },
+          containers: [
+            {
+              name: "identity-check",
+              image: args.image,
+              command: ["/bin/sh", "-c"],
+              args: ["aws sts get-caller-identity && exec sleep infinity"],
+              // The CLI writes its cache under HOME: a writable scratch folder on a read-only root.
+              env: [{ name: "HOME", value: "/tmp" }],
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ["ALL"] },
+                readOnlyRootFilesystem: true,
+                runAsNonRoot: true,
+              },
+              resources: {
+                requests: { cpu: "10m", memory: "64Mi" },
+                limits: { cpu: "200m", memory: "128Mi" },
+              },
+              volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+            },
+          ],
+          volumes: [{ name: "tmp", emptyDir: { sizeLimit: "16Mi" } }],
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Pulumi resource names of the workload identities. A URN is unique by type and name (the parent's type,
+ * not its name, is part of it), so every name must be injective over the declared service accounts.
+ */
+
+/**
+ * `<namespace>/<name>`: the key of a service account and the name of each of its resources. Neither part
+ * can hold `/` (a DNS-1123 label and subdomain), so two accounts never share a name, unlike
+ * `<namespace>-<name>` (`a-b`/`c` and `a`/`b-c`).
+ */
+export function identityKey(sa: { namespace: string; name: string }): string {
+  return `${sa.namespace}/${sa.name}`;
+}
+
+/** A managed policy attachment: the account's key, then the policy ARN as declared (an ARN is one). */
+export function policyAttachmentName(key: string, policyArn: string): string {
+  return `${key}/${policyArn}`;
+}
+
+/**
+ * An add-on's inline policy: the account's key, then `addon-` and the add-on in kebab case
+ * (`EXTERNAL_DNS` -> `addon-external-dns`). Three segments, so never an account's own inline policy (two).
+ */
+export function addonPolicyName(key: string, addon: string): string {
+  return `${key}/addon-${addon.toLowerCase().replace(/_/g, "-")}`;
+}
+
+/** Whether a resource name is an add-on's inline policy (addonPolicyName). */
+export function isAddonPolicyName(name: string): boolean {
+  return /^[^/]+\/[^/]+\/addon-[a-z0-9-]+$/.test(name);
+}
+
+/** The names resources had before names became injective (`<namespace>-<name>...`): aliases where they were unique. */
+export const legacyNames = {
+  identity: (sa: { namespace: string; name: string }): string => `${sa.namespace}-${sa.name}`,
+  /** Suffixes of the identity's name, by resource. */
+  serviceAccountPatch: "-sa-annotation",
+  inlinePolicy: "-inline",
+  association: "-association",
+  exampleDeployment: "-example",
+  /** A managed policy attachment: the ARN without `arn:<partition>:iam::`, non-alphanumerics as `-`. */
+  policyAttachment(arn: string): string {
+    const key = arn
+      .replace(/^arn:[^:]*:iam::/, "")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+    return `-${key || "policy"}`;
+  },
+} as const;

@@ -1,0 +1,53 @@
+/** The workload identities of some settings, declared under fresh mocks, for the tests of one behaviour each. */
+// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import { Provider } from "@pulumi/kubernetes/provider";
+import type * as pulumi from "@pulumi/pulumi";
+import { type MockOptions, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { settings } from "../src/settings";
+import type { ServiceAccountSettings, StackSettings } from "../src/settings-types";
+import type { WorkloadIdentity } from "../src/workload-identity";
+
+/** A service account with every optional behaviour off: tests switch on the one they pin. */
+export function serviceAccountSettings(overrides: Partial<ServiceAccountSettings> = {}): ServiceAccountSettings {
+  const name = overrides.name ?? "api";
+  const namespace = overrides.namespace ?? "shop";
+  return {
+    name,
+    namespace,
+    roleName: `${settings.projectName}-${name}@${namespace}`,
+    roleNamePerStack: true,
+    rolePath: "/",
+    maxSessionDuration: 3600,
+    tags: {},
+    createServiceAccount: true,
+    createNamespace: false,
+    forcePatch: false,
+    annotations: {},
+    labels: {},
+    managedPolicyArns: [],
+    policyStatements: [],
+    addonPolicies: [],
+    audience: "sts.amazonaws.com",
+    additionalServiceAccounts: [],
+    allowWildcardSubjects: false,
+    stsRegionalEndpoints: false,
+    ...overrides,
+  };
+}
+
+/** Declares the identities of `stackSettings` (the generated settings' other fields kept) under new mocks. */
+export async function declareIdentities(
+  stackSettings: Partial<StackSettings>,
+  options: { config?: Record<string, string>; mocks?: MockOptions; dependsOn?: Record<string, pulumi.Resource[]> } = {},
+): Promise<Record<string, WorkloadIdentity>> {
+  await startMocks(options.config ?? TEST_STACK_CONFIG, options.mocks);
+  // Loaded after setMocks, as program modules must be.
+  const { declareWorkloadIdentities } = await import("../src/workload-identities");
+  const identities = declareWorkloadIdentities({
+    provider: new Provider("eks", { enableServerSideApply: true }),
+    stackSettings: { ...settings, ...stackSettings },
+    dependsOn: options.dependsOn,
+  });
+  await settled();
+  return identities;
+}

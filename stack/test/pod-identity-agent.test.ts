@@ -1,0 +1,84 @@
+/** Pod Identity needs the EKS Pod Identity Agent: checked, installed, or trusted to be there. */
+import { declareIdentities, serviceAccountSettings } from "./declare-identities";
+import {
+  findRegistrations,
+  promiseOf,
+  registrationOf,
+  OIDC_PROVIDER_ARN,
+  startMocks,
+  TEST_STACK_CONFIG,
+} from "./pulumi-mocks";
+import type { PodIdentityAgentMode } from "../src/settings-types";
+
+const declare = (podIdentityAgent: PodIdentityAgentMode, podIdentityAgentAddon = true) =>
+  declareIdentities(
+    { identityType: "POD_IDENTITY", podIdentityAgent, serviceAccounts: [serviceAccountSettings()] },
+    { config: { clusterName: "prod" }, mocks: { podIdentityAgentAddon } },
+  );
+
+test("CHECK: a cluster without the add-on stops the deployment, naming the add-on and the fixes", async () => {
+  await startMocks({ clusterName: "prod" }, { podIdentityAgentAddon: false });
+  const { podIdentityAgent } = await import("../src/pod-identity-agent");
+  // The associations take this cluster name as input: they are not made when it fails.
+  await expect(promiseOf(podIdentityAgent("CHECK", "prod").clusterName)).rejects.toThrow(
+    /^EKS cluster "prod" \(config clusterName\) has no "eks-pod-identity-agent" add-on, so pods would get no Pod Identity credentials.*aws eks create-addon --cluster-name prod --addon-name eks-pod-identity-agent.*PodIdentityAgentMode.INSTALL.*PodIdentityAgentMode.NONE/s,
+  );
+});
+
+test("CHECK: with the add-on, the association is made, with the cluster name the check passed on", async () => {
+  const identities = await declare("CHECK");
+  const association = identities["shop/api"].podIdentityAssociation!;
+  expect((await registrationOf(association)).inputs.clusterName).toBe("prod");
+  expect(findRegistrations({ type: "aws:eks/addon:Addon" })).toEqual([]);
+});
+
+test("INSTALL: the add-on is installed, and every association depends on it", async () => {
+  const identities = await declare("INSTALL");
+  const [addon] = findRegistrations({ type: "aws:eks/addon:Addon" });
+  expect(addon.inputs).toEqual({ clusterName: "prod", addonName: "eks-pod-identity-agent" });
+  const association = await registrationOf(identities["shop/api"].podIdentityAssociation!);
+  expect(association.dependencies).toContain(addon.urn);
+});
+
+test("NONE (EKS Auto Mode): neither checked nor installed", async () => {
+  const identities = await declare("NONE", false);
+  expect((await registrationOf(identities["shop/api"].podIdentityAssociation!)).inputs.clusterName).toBe("prod");
+  expect(findRegistrations({ type: "aws:eks/addon:Addon" })).toEqual([]);
+});
+
+describe("only when an entry uses Pod Identity", () => {
+  const irsa = serviceAccountSettings({ name: "batch", identityType: "IRSA" });
+  const pod = serviceAccountSettings({ name: "api", identityType: "POD_IDENTITY" });
+
+  test("an IRSA entry in a stack whose default is Pod Identity: no check, no add-on, no clusterName", async () => {
+    // Without the add-on on the cluster, a check would fail the deployment.
+    const identities = await declareIdentities(
+      {
+        identityType: "POD_IDENTITY",
+        oidcProviderSource: "STACK_CONFIG",
+        podIdentityAgent: "CHECK",
+        serviceAccounts: [irsa],
+      },
+      { config: { oidcProviderArn: OIDC_PROVIDER_ARN }, mocks: { podIdentityAgentAddon: false } },
+    );
+    expect(identities["shop/batch"].serviceAccountPatch).toBeDefined();
+    expect(findRegistrations({ type: "aws:eks/addon:Addon" })).toEqual([]);
+  });
+
+  test("a Pod Identity entry in an IRSA stack: its association depends on the installed add-on", async () => {
+    const identities = await declareIdentities(
+      {
+        identityType: "IRSA",
+        oidcProviderSource: "STACK_CONFIG",
+        podIdentityAgent: "INSTALL",
+        serviceAccounts: [irsa, pod],
+      },
+      { config: { ...TEST_STACK_CONFIG, clusterName: "prod" } },
+    );
+    const [addon] = findRegistrations({ type: "aws:eks/addon:Addon" });
+    expect(addon.inputs).toEqual({ clusterName: "prod", addonName: "eks-pod-identity-agent" });
+    const association = await registrationOf(identities["shop/api"].podIdentityAssociation!);
+    expect(association.dependencies).toContain(addon.urn);
+    expect(identities["shop/batch"].podIdentityAssociation).toBeUndefined();
+  });
+});
