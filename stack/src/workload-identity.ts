@@ -20,7 +20,14 @@ import { inlinePolicyDocument } from "./inline-policy";
 import { createIamRoleForServiceAccount } from "./irsa";
 import { createPodIdentityRole } from "./pod-identity";
 import type { PodCredentialInputs } from "./pod-template";
-import { addonPolicyName, identityKey, legacyNames, policyAttachmentName } from "./resource-names";
+import {
+  addonInlinePolicyName,
+  addonPolicyName,
+  identityKey,
+  INLINE_POLICY_NAME,
+  legacyNames,
+  policyAttachmentName,
+} from "./resource-names";
 import type { ServiceAccountLike } from "./service-account-like";
 import type { ServiceAccountSettings } from "./settings-types";
 import type { IdentityConfig } from "./stack-config";
@@ -172,7 +179,7 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       this.policies.push(
         new iam.RolePolicy(
           name,
-          { role: this.role.name, policy },
+          { role: this.role.name, name: INLINE_POLICY_NAME, policy },
           { parent: this, ...alias(legacyNames.inlinePolicy) },
         ),
       );
@@ -184,7 +191,11 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       if (!document) continue;
       const policy = addonContext.apply((context) => JSON.stringify(fillAddonTokens(document, context)));
       this.policies.push(
-        new iam.RolePolicy(addonPolicyName(name, addon), { role: this.role.name, policy }, { parent: this }),
+        new iam.RolePolicy(
+          addonPolicyName(name, addon),
+          { role: this.role.name, name: addonInlinePolicyName(addon), policy },
+          { parent: this },
+        ),
       );
     }
     for (const arn of new Set([...s.managedPolicyArns, ...s.addonPolicies.flatMap(addonManagedPolicyArns)])) {
