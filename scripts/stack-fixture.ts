@@ -21,6 +21,8 @@ export function stackFixtureFiles(): Record<string, string> {
     const { outDir: _outDir, rootDir: _rootDir, ...compilerOptions } = files["tsconfig.json"].compilerOptions;
     return {
       "src/settings.ts": files["src/settings.ts"],
+      // The documents of the AWS managed policies a default stack references, which test/access.ts reads.
+      "src/aws-managed-policies.json": `${JSON.stringify(files["src/aws-managed-policies.json"], null, 2)}\n`,
       // The stack's README, which test/readme-diagram.test.ts reads.
       "README.md": files["README.md"],
       // The stack's own compiler options, for its sources and tests.

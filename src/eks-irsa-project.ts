@@ -1,4 +1,6 @@
 import { typescript } from "projen";
+import { AccessCheck } from "./components/access-check";
+import { AwsManagedPolicyDocuments } from "./components/aws-managed-policy-documents";
 import { OfflinePlan } from "./components/offline-plan";
 import { PulumiPreviewWorkflow } from "./components/pulumi-preview-workflow";
 import { PulumiProjectFile } from "./components/pulumi-project-file";
@@ -40,6 +42,8 @@ export class EksIrsaProject extends typescript.TypeScriptAppProject {
     new SampleProgram(this);
     new PulumiTasks(this);
     new OfflinePlan(this, settings);
+    new AwsManagedPolicyDocuments(this, settings);
+    new AccessCheck(this, settings);
     if (this.github) {
       new PulumiPreviewWorkflow(this.github, this, settings);
     }

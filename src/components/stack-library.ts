@@ -15,7 +15,7 @@ export const STACK_LIBRARY_DIR = join(__dirname, "..", "..", "stack");
 export const USER_FILES = ["src/index.ts", "test/index.test.ts"] as const;
 
 /** Rendered from the options instead: `stack/` holds the default options' rendering, for its own tests. */
-export const OPTION_DEPENDENT_FILES = ["src/settings.ts"] as const;
+export const OPTION_DEPENDENT_FILES = ["src/settings.ts", "src/aws-managed-policies.json"] as const;
 
 /** The folders of `stack/` that are copied, as they are named in a stack. */
 const LIBRARY_FOLDERS = ["src", "test"] as const;

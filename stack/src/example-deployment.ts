@@ -1,4 +1,5 @@
-import type * as k8s from "@pulumi/kubernetes";
+// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import type * as appsv1 from "@pulumi/kubernetes/apps/v1";
 import type * as pulumi from "@pulumi/pulumi";
 import { type HasPodCredentials, podTemplateAnnotations } from "./pod-template";
 
@@ -21,7 +22,7 @@ const NON_ROOT_ID = 65532;
  * "restricted" Pod Security Standard (non-root, no privilege escalation, every capability dropped, seccomp
  * RuntimeDefault) and declares requests and limits.
  */
-export function exampleDeploymentSpec(args: ExampleDeploymentArgs): k8s.apps.v1.DeploymentArgs {
+export function exampleDeploymentSpec(args: ExampleDeploymentArgs): appsv1.DeploymentArgs {
   const labels = { "app.kubernetes.io/name": "identity-check", "app.kubernetes.io/instance": args.instance };
   return {
     metadata: { name: `${args.instance}-identity-check`, namespace: args.namespace, labels },

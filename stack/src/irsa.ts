@@ -1,6 +1,9 @@
-import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
+// Pulumi SDK submodules, not the whole @pulumi/aws: its index loads every service's types (0.4-0.5 s a test file).
+import * as iam from "@pulumi/aws/iam";
+// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from "./access-model";
 import { resolveServiceAccount, type ServiceAccountLike } from "./service-account-like";
 import {
   assertWithinTrustPolicyQuota,
@@ -10,14 +13,10 @@ import {
   type ServiceAccountRef,
 } from "./trust-policy";
 
-export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
-/**
- * The audience the pod identity webhook requests the token for; without it the token is minted for
- * sts.amazonaws.com (aws/amazon-eks-pod-identity-webhook README, pkg/cache/cache.go addSA).
- */
-export const AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+// The webhook's annotations, defined once in the (Pulumi-free) access model, which reads them back.
+export { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION };
 
-export type IamRoleForServiceAccountArgs = Omit<aws.iam.RoleArgs, "assumeRolePolicy"> & {
+export type IamRoleForServiceAccountArgs = Omit<iam.RoleArgs, "assumeRolePolicy"> & {
   serviceAccount: ServiceAccountLike;
   oidcProviderArn: pulumi.Input<string>;
   /** Options for the ServiceAccountPatch (provider with enableServerSideApply, parent, aliases...). */
@@ -35,8 +34,8 @@ export type IamRoleForServiceAccountArgs = Omit<aws.iam.RoleArgs, "assumeRolePol
 };
 
 export interface IamRoleForServiceAccount {
-  role: aws.iam.Role;
-  serviceAccountPatch: k8s.core.v1.ServiceAccountPatch;
+  role: iam.Role;
+  serviceAccountPatch: corev1.ServiceAccountPatch;
 }
 
 /**
@@ -83,7 +82,7 @@ export function createIamRoleForServiceAccount(
       return JSON.stringify(doc);
     });
 
-  const role = new aws.iam.Role(name, { ...roleArgs, assumeRolePolicy }, opts);
+  const role = new iam.Role(name, { ...roleArgs, assumeRolePolicy }, opts);
   const serviceAccountPatch = annotateServiceAccount(name, {
     serviceAccount,
     roleArn: role.arn,
@@ -109,7 +108,7 @@ export interface RoleArnAnnotationArgs {
 }
 
 /** A server-side-apply patch annotating the service account with a role ARN (of a role created here or not). */
-export function annotateServiceAccount(name: string, args: RoleArnAnnotationArgs): k8s.core.v1.ServiceAccountPatch {
+export function annotateServiceAccount(name: string, args: RoleArnAnnotationArgs): corev1.ServiceAccountPatch {
   const { serviceAccount, roleArn, audience, serviceAccountAnnotations = {}, patchAnnotations = {}, k8sOpts } = args;
   const sa = resolveServiceAccount(serviceAccount);
   // The runtime flattens nested arrays/promises/outputs in dependsOn, so any shape of the
@@ -120,7 +119,7 @@ export function annotateServiceAccount(name: string, args: RoleArnAnnotationArgs
   // The webhook mints the token for the annotated audience, the one the trust policy pins.
   const audienceAnnotation: Record<string, string> =
     audience !== undefined && audience !== DEFAULT_AUDIENCE ? { [AUDIENCE_ANNOTATION]: audience } : {};
-  return new k8s.core.v1.ServiceAccountPatch(
+  return new corev1.ServiceAccountPatch(
     name,
     {
       metadata: {

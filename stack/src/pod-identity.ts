@@ -1,9 +1,11 @@
-import * as aws from "@pulumi/aws";
+// Pulumi SDK submodules, not the whole @pulumi/aws: its index loads every service's types (0.4-0.5 s a test file).
+import * as eks from "@pulumi/aws/eks";
+import * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveServiceAccount, type ServiceAccountLike } from "./service-account-like";
 import { podIdentityTrustPolicy } from "./trust-policy";
 
-export type PodIdentityRoleArgs = Omit<aws.iam.RoleArgs, "assumeRolePolicy"> & {
+export type PodIdentityRoleArgs = Omit<iam.RoleArgs, "assumeRolePolicy"> & {
   /** The cluster of the association; an output that waits for the Pod Identity Agent (src/pod-identity-agent.ts). */
   clusterName: pulumi.Input<string>;
   /** The cluster's ARN and account, which the trust policy pins. */
@@ -15,8 +17,8 @@ export type PodIdentityRoleArgs = Omit<aws.iam.RoleArgs, "assumeRolePolicy"> & {
 };
 
 export interface PodIdentityRole {
-  role: aws.iam.Role;
-  association: aws.eks.PodIdentityAssociation;
+  role: iam.Role;
+  association: eks.PodIdentityAssociation;
 }
 
 /**
@@ -48,7 +50,7 @@ export function createPodIdentityRole(
         podIdentityTrustPolicy({ clusterArn: arn, accountId: account, serviceAccount: { namespace, name: saName } }),
       ),
     );
-  const role = new aws.iam.Role(name, { ...roleArgs, assumeRolePolicy }, opts);
+  const role = new iam.Role(name, { ...roleArgs, assumeRolePolicy }, opts);
   const association = associateServiceAccount(
     name,
     { clusterName, serviceAccount, roleArn: role.arn },
@@ -75,9 +77,9 @@ export function associateServiceAccount(
   name: string,
   args: PodIdentityAssociationArgs,
   opts?: pulumi.CustomResourceOptions,
-): aws.eks.PodIdentityAssociation {
+): eks.PodIdentityAssociation {
   const sa = resolveServiceAccount(args.serviceAccount);
-  return new aws.eks.PodIdentityAssociation(
+  return new eks.PodIdentityAssociation(
     name,
     {
       clusterName: args.clusterName,

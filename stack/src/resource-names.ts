@@ -22,7 +22,23 @@ export function policyAttachmentName(key: string, policyArn: string): string {
  * (`EXTERNAL_DNS` -> `addon-external-dns`). Three segments, so never an account's own inline policy (two).
  */
 export function addonPolicyName(key: string, addon: string): string {
-  return `${key}/addon-${addon.toLowerCase().replace(/_/g, "-")}`;
+  return `${key}/${addonInlinePolicyName(addon)}`;
+}
+
+/**
+ * IAM names of a role's inline policies. Explicit: Pulumi would derive them from the resource name, and IAM
+ * refuses its `/` in a policy name (`[\w+=,.@-]+`). Inline policy names are per role, so fixed names never collide.
+ */
+export const INLINE_POLICY_NAME = "workload";
+
+/** The IAM name of an add-on's inline policy on the account's role: `addon-<add-on in kebab case>`. */
+export function addonInlinePolicyName(addon: string): string {
+  return `addon-${addon.toLowerCase().replace(/_/g, "-")}`;
+}
+
+/** Whether a resource name is an add-on's inline policy (addonPolicyName). */
+export function isAddonPolicyName(name: string): boolean {
+  return /^[^/]+\/[^/]+\/addon-[a-z0-9-]+$/.test(name);
 }
 
 /** Pod Identity: the association of an additional service account sharing the role (four segments). */

@@ -1,4 +1,5 @@
-import * as k8s from "@pulumi/kubernetes";
+// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 
 /** A service account known by name only: one this stack does not manage (adopted). */
@@ -8,17 +9,17 @@ export interface ServiceAccountInputRef {
 }
 
 /** Either a ServiceAccount created by this program or a reference to an existing one. */
-export type ServiceAccountLike = k8s.core.v1.ServiceAccount | ServiceAccountInputRef;
+export type ServiceAccountLike = corev1.ServiceAccount | ServiceAccountInputRef;
 
 export interface ResolvedServiceAccount {
   name: pulumi.Output<string>;
   namespace: pulumi.Output<string>;
   /** Set when the service account is managed here, so dependents can dependsOn it. */
-  resource?: k8s.core.v1.ServiceAccount;
+  resource?: corev1.ServiceAccount;
 }
 
 export function resolveServiceAccount(sa: ServiceAccountLike): ResolvedServiceAccount {
-  if (!k8s.core.v1.ServiceAccount.isInstance(sa)) {
+  if (!corev1.ServiceAccount.isInstance(sa)) {
     return { name: pulumi.output(sa.name), namespace: pulumi.output(sa.namespace) };
   }
   // metadata.namespace is filled in by the API server; an unset input would make the trust

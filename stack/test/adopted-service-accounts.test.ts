@@ -3,7 +3,8 @@
  * creates: the order of operations, the refusal to create a missing account, the opt-in to take the annotation
  * over, and what `destroy` does.
  */
-import * as k8s from "@pulumi/kubernetes";
+// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import { declareIdentities, serviceAccountSettings } from "./declare-identities";
 import { findRegistrations, promiseOf, registrationOf } from "./pulumi-mocks";
 import { PATCH_FORCE_ANNOTATION } from "../src/workload-identity";
@@ -16,14 +17,14 @@ describe("an adopted service account (IRSA)", () => {
   // pkg/resource/deploy/step.go ReadStep: "resource 'batch/worker' does not exist"); the patch, which would
   // create a missing account, waits for the read.
   test("is read by its name after what creates it, and the patch waits for both", async () => {
-    let chart: k8s.core.v1.ConfigMap | undefined;
+    let chart: corev1.ConfigMap | undefined;
     const identities = await declareIdentities(
       { ...IRSA, serviceAccounts: [adopted] },
       {
         dependsOn: {
           get "batch/worker"() {
             // Stands for the chart that creates the account; created under the same mocks.
-            chart ??= new k8s.core.v1.ConfigMap("chart", { metadata: { namespace: "batch" } });
+            chart ??= new corev1.ConfigMap("chart", { metadata: { namespace: "batch" } });
             return [chart];
           },
         },
@@ -62,13 +63,13 @@ describe("an adopted service account (IRSA)", () => {
   });
 
   test("Pod Identity: the association waits for what creates the account", async () => {
-    let chart: k8s.core.v1.ConfigMap | undefined;
+    let chart: corev1.ConfigMap | undefined;
     const identities = await declareIdentities(
       { identityType: "POD_IDENTITY", podIdentityAgent: "NONE", serviceAccounts: [adopted] },
       {
         dependsOn: {
           get "batch/worker"() {
-            chart ??= new k8s.core.v1.ConfigMap("chart", { metadata: { namespace: "batch" } });
+            chart ??= new corev1.ConfigMap("chart", { metadata: { namespace: "batch" } });
             return [chart];
           },
         },

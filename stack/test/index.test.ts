@@ -1,6 +1,7 @@
 // Tests for your program (src/index.ts): yours to edit.
 import * as pulumi from "@pulumi/pulumi";
-import { promiseOf, registration, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { access } from "./access";
+import { ACCOUNT_ID, promiseOf, registration, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
 import { settings } from "../src/settings";
 
 describe("src/index.ts", () => {
@@ -39,5 +40,20 @@ describe("src/index.ts", () => {
     for (const key of program.serviceAccounts) {
       expect(Object.keys(podAnnotations[key])).toEqual(["eks-irsa-template/credentials-hash"]);
     }
+  });
+
+  // Pin the least-privilege intent of each workload: what its pods may and may not do in AWS, as a real IAM engine
+  // evaluates its role's trust and permission policies (`npx projen can-i` answers the same on the command line).
+  // This one is about the scaffold's example account; write yours alike, e.g.
+  //   expect(await access("shop/orders-api").can("s3:GetObject", "arn:aws:s3:::orders/x")).toBe(true);
+  const example = settings.serviceAccounts.find((sa) => sa.policyStatements.some((s) => s.sid === "ReadOwnParameters"));
+  (example ? test : test.skip)("the example account reads its own parameters, and writes nothing", async () => {
+    const { namespace, name } = example!;
+    const parameter = (path: string) => `arn:aws:ssm:us-east-1:${ACCOUNT_ID}:parameter/${path}`;
+    const app = access(`${namespace}/${name}`);
+    expect(await app.can("ssm:GetParameter", parameter(`${namespace}/${name}/db-url`))).toBe(true);
+    expect(await app.can("ssm:PutParameter", parameter(`${namespace}/${name}/db-url`))).toBe(false);
+    expect(await app.can("ssm:GetParameter", parameter(`${namespace}-other/${name}/db-url`))).toBe(false);
+    expect(await app.can("xray:PutTraceSegments")).toBe(true); // AWSXRayDaemonWriteAccess
   });
 });

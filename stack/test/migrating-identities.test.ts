@@ -2,27 +2,18 @@
  * IRSA_AND_POD_IDENTITY: the role trusts both the OIDC provider and Pod Identity, the account is annotated and
  * associated, so pods keep working whichever credentials they use while they roll from one to the other.
  */
+import { accessModel, checkTrust, clusterOf } from "./access";
 import { declareIdentities, serviceAccountSettings } from "./declare-identities";
-import { assumeRoleForPodIdentity, assumeRoleWithWebIdentity } from "./iam-evaluation";
-import { ACCOUNT_ID, OIDC_PROVIDER_ARN, promiseOf, registrationOf, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { promiseOf, registrationOf, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { podIdentitySession, webIdentityToken, type WorkloadAccess } from "../src/access-model";
 import { credentialsHash } from "../src/pod-template";
 import type { IdentityType } from "../src/settings-types";
-import { serviceAccountSubject } from "../src/trust-policy";
 import type { WorkloadIdentity } from "../src/workload-identity";
 
 const clusterName = TEST_STACK_CONFIG.clusterName;
-const session = {
-  clusterArn: `arn:aws:eks:us-east-1:${ACCOUNT_ID}:cluster/${clusterName}`,
-  clusterName,
-  namespace: "shop",
-  serviceAccount: "api",
-  sourceAccount: ACCOUNT_ID,
-};
-const token = {
-  oidcProviderArn: OIDC_PROVIDER_ARN,
-  aud: "sts.amazonaws.com",
-  sub: serviceAccountSubject({ namespace: "shop", name: "api" }),
-};
+const api = { namespace: "shop", name: "api" };
+const token = webIdentityToken(clusterOf(), api);
+const session = podIdentitySession(clusterOf(), api);
 
 async function declare(identityType: IdentityType): Promise<WorkloadIdentity> {
   const { "shop/api": identity } = await declareIdentities({
@@ -34,9 +25,11 @@ async function declare(identityType: IdentityType): Promise<WorkloadIdentity> {
   return identity;
 }
 
-async function trustOf(identity: WorkloadIdentity) {
-  const role = await registrationOf(identity.role);
-  return { policy: JSON.parse(role.inputs.assumeRolePolicy), arn: await promiseOf(identity.role.arn) };
+/** The access model's workload of shop/api on the credential path `kind`, from what was just declared. */
+function workload(kind: "IRSA" | "POD_IDENTITY"): WorkloadAccess {
+  const found = accessModel().filter((w) => w.key === "shop/api" && w.credentials.kind === kind);
+  expect(found).toHaveLength(1);
+  return found[0];
 }
 
 describe("IRSA_AND_POD_IDENTITY", () => {
@@ -57,13 +50,21 @@ describe("IRSA_AND_POD_IDENTITY", () => {
   });
 
   test("the role lets in the pod's web identity token and its Pod Identity session, and no other", async () => {
-    const { policy, arn } = await trustOf(identity);
-    expect(await assumeRoleWithWebIdentity(policy, arn, token)).toBe("Allowed");
-    expect(await assumeRoleForPodIdentity(policy, arn, session)).toBe("Allowed");
-    const otherSub = serviceAccountSubject({ namespace: "billing", name: "api" });
-    expect(await assumeRoleWithWebIdentity(policy, arn, { ...token, sub: otherSub })).toBe("ImplicitlyDenied");
-    expect(await assumeRoleWithWebIdentity(policy, arn, { ...token, aud: "api://other" })).toBe("ImplicitlyDenied");
-    expect(await assumeRoleForPodIdentity(policy, arn, { ...session, namespace: "billing" })).toBe("ImplicitlyDenied");
+    // Both credential paths are in the model, on the same role: the annotation's and the association's.
+    const irsa = workload("IRSA");
+    const pods = workload("POD_IDENTITY");
+    expect(irsa.role.arn).toBe(await promiseOf(identity.role.arn));
+    expect(pods.role).toEqual(irsa.role);
+    expect(checkTrust(irsa).allowed).toBe(true);
+    expect(checkTrust(pods).allowed).toBe(true);
+    const billing = { namespace: "billing", name: "api" };
+    expect(checkTrust(irsa, webIdentityToken(clusterOf(), billing)).allowed).toBe(false);
+    expect(checkTrust(irsa, { ...token, audience: "api://other" }).allowed).toBe(false);
+    expect(checkTrust(irsa, podIdentitySession(clusterOf(), billing)).allowed).toBe(false);
+    expect(checkTrust(pods, podIdentitySession(clusterOf(), billing)).allowed).toBe(false);
+    // Each path's credentials get in through their own statement only.
+    expect(checkTrust(pods, token).allowed).toBe(true);
+    expect(checkTrust(irsa, session).allowed).toBe(true);
   });
 
   test("each step of the migration rolls the pods: IRSA, then both, then Pod Identity", async () => {
@@ -77,8 +78,13 @@ describe("IRSA_AND_POD_IDENTITY", () => {
   test("dropping the IRSA half (POD_IDENTITY) removes the annotation and the OIDC trust", async () => {
     const after = await declare("POD_IDENTITY");
     expect(after.serviceAccountPatch).toBeUndefined();
-    const { policy, arn } = await trustOf(after);
-    expect(await assumeRoleWithWebIdentity(policy, arn, token)).toBe("ImplicitlyDenied");
-    expect(await assumeRoleForPodIdentity(policy, arn, session)).toBe("Allowed");
+    expect(
+      accessModel()
+        .filter((w) => w.key === "shop/api")
+        .map((w) => w.credentials.kind),
+    ).toEqual(["POD_IDENTITY"]);
+    const pods = workload("POD_IDENTITY");
+    expect(checkTrust(pods, token).allowed).toBe(false);
+    expect(checkTrust(pods, session).allowed).toBe(true);
   });
 });

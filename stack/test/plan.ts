@@ -10,36 +10,20 @@
 import { existsSync, readFileSync } from "fs";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
+import { accessModel, clusterOf } from "./access";
+import { matrixText } from "./access-matrix";
 import {
-  ACCOUNT_ID,
-  OIDC_PROVIDER_ARN,
-  promiseOf,
-  type Registration,
-  registrations,
-  settled,
-  startMocks,
-  TEST_STACK_CONFIG,
-} from "./pulumi-mocks";
+  offlineConfig,
+  readStackFile,
+  runProgramOffline,
+  type StackFileConfig,
+  stackNameFrom,
+} from "./offline-program";
+import { ACCOUNT_ID, promiseOf, type Registration, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
 import { settings } from "../src/settings";
 
 /** The stack shown without `--stack`: the first stack, which the `plan` task names. */
 const DEFAULT_STACK = process.env.PLAN_DEFAULT_STACK;
-const DEFAULT_OIDC_PROVIDER_OUTPUT = "oidcProviderArn";
-
-interface StackFileConfig {
-  /** Plain values by key (`<project>:<key>` in the file); lists and objects as JSON, as Pulumi hands them over. */
-  values: Record<string, string>;
-  /** Keys whose value is encrypted (`pulumi config set --secret`). */
-  encrypted: string[];
-}
-
-function stackNameFrom(args: string[]): string {
-  const at = args.findIndex((arg) => arg === "--stack" || arg === "-s");
-  const inline = args.find((arg) => arg.startsWith("--stack="));
-  const name = inline?.slice("--stack=".length) ?? (at >= 0 ? args[at + 1] : DEFAULT_STACK);
-  if (!name) throw new Error("--stack needs a stack name, for example: npx projen plan --stack dev");
-  return name;
-}
 
 /** The config keys Pulumi.yaml declares without a default: the program stops without them. */
 function requiredConfigKeys(): string[] {
@@ -48,23 +32,6 @@ function requiredConfigKeys(): string[] {
   return Object.entries(declared)
     .filter(([, declaration]) => declaration.default === undefined)
     .map(([key]) => key);
-}
-
-function readStackFile(path: string): StackFileConfig {
-  const result: StackFileConfig = { values: {}, encrypted: [] };
-  if (!existsSync(path)) return result;
-  const config: Record<string, unknown> = YAML.parse(readFileSync(path, "utf-8"))?.config ?? {};
-  const prefix = `${settings.projectName}:`;
-  for (const [fullKey, value] of Object.entries(config)) {
-    if (!fullKey.startsWith(prefix) || value === null || value === undefined) continue;
-    const key = fullKey.slice(prefix.length);
-    if (typeof value === "object" && "secure" in value) {
-      result.encrypted.push(key);
-    } else {
-      result.values[key] = typeof value === "string" ? value : JSON.stringify(value);
-    }
-  }
-  return result;
 }
 
 function describeConfig(stackFile: string, fromFile: StackFileConfig): string[] {
@@ -140,31 +107,29 @@ async function describeOutputs(program: Record<string, unknown>): Promise<string
 }
 
 async function main(): Promise<void> {
-  const stack = stackNameFrom(process.argv.slice(2));
+  const stack = stackNameFrom(process.argv.slice(2), DEFAULT_STACK, "plan");
   const stackFile = `Pulumi.${stack}.yaml`;
   const fromFile = readStackFile(stackFile);
-  const config = { ...TEST_STACK_CONFIG, ...fromFile.values };
+  const config = offlineConfig(fromFile);
   console.log(`Offline plan of stack "${stack}" (${settings.projectName}): src/index.ts under test/pulumi-mocks.ts.`);
   console.log(`Nothing is contacted: AWS, Kubernetes and other stacks are mocked (account ${ACCOUNT_ID}).\n`);
   console.log(existsSync(stackFile) ? "Stack config:" : `Stack config (${stackFile} not found):`);
   console.log(describeConfig(stackFile, fromFile).join("\n"));
 
-  // Whatever stack the config references, its output is the mocks' OIDC provider ARN.
-  const outputName = config.oidcProviderOutputName || DEFAULT_OIDC_PROVIDER_OUTPUT;
-  await startMocks(config, {
-    // As that stack: its role names are the ones it would deploy.
-    stack,
-    stackOutputs: { [config.oidcProviderStackReference]: { [outputName]: OIDC_PROVIDER_ARN } },
-  });
-  // The program registers its resources when loaded, so only after the mocks are in place.
-  const program: Record<string, unknown> = await import("../src/index");
-  await settled();
+  // As that stack: its role names are the ones it would deploy.
+  const program = await runProgramOffline(config, stack);
 
   const registered = registrations();
   console.log(`\nResources (${registered.length}), in the order they were registered:`);
   for (const r of registered) console.log(`\n${describeResource(r, registered).join("\n")}`);
   console.log("\nStack outputs:");
   console.log((await describeOutputs(program)).join("\n"));
+
+  // What each pod may do: the IAM engine on the registered trust and permission policies (test/access.ts).
+  console.log(
+    "\nAccess matrix (yes / no / unknown for a pod of each service account; `npx projen can-i` explains one):",
+  );
+  for (const workload of accessModel(clusterOf(config))) console.log(`\n${matrixText(workload).join("\n")}`);
 }
 
 function fail(error: unknown): void {

@@ -2,23 +2,19 @@
  * Pod Identity across accounts (targetRoleArn) and without session tags (disableSessionTags), checked with a real
  * IAM policy evaluation engine against the requests EKS makes (EKS User Guide, pod-id-assign-target-role).
  */
-import * as aws from "@pulumi/aws";
+// Pulumi SDK submodules, not the whole @pulumi/aws: its index loads every service's types (0.4-0.5 s a test file).
+import { Provider } from "@pulumi/aws/provider";
+import { accessModel, answer, checkPermissions, checkTargetRoleTrust, checkTrust, clusterOf } from "./access";
+import { matrixRows } from "./access-matrix";
 import { declareIdentities, serviceAccountSettings } from "./declare-identities";
-import { assumeRoleForPodIdentity, assumeTargetRole } from "./iam-evaluation";
-import { ACCOUNT_ID, promiseOf, registrationOf, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { ACCOUNT_ID, promiseOf, registrationOf, settled } from "./pulumi-mocks";
+import { podIdentitySession, type WorkloadAccess } from "../src/access-model";
 import type { ServiceAccountSettings } from "../src/settings-types";
 import type { WorkloadIdentity } from "../src/workload-identity";
 
 const TARGET_ACCOUNT = "222233334444";
 const TARGET_ROLE_ARN = `arn:aws:iam::${TARGET_ACCOUNT}:role/orders-data`;
-const clusterName = TEST_STACK_CONFIG.clusterName;
-const session = {
-  clusterArn: `arn:aws:eks:us-east-1:${ACCOUNT_ID}:cluster/${clusterName}`,
-  clusterName,
-  namespace: "shop",
-  serviceAccount: "api",
-  sourceAccount: ACCOUNT_ID,
-};
+const api = { namespace: "shop", name: "api" };
 
 async function declare(overrides: Partial<ServiceAccountSettings>): Promise<WorkloadIdentity> {
   const { "shop/api": identity } = await declareIdentities({
@@ -29,12 +25,21 @@ async function declare(overrides: Partial<ServiceAccountSettings>): Promise<Work
   return identity;
 }
 
-/** The target role, as `createPodIdentityTargetRole` registers it in the target account. */
-async function targetRoleOf(identity: WorkloadIdentity) {
+/** The target role, as `createPodIdentityTargetRole` registers it through a provider of the target account. */
+async function declareTargetRole(identity: WorkloadIdentity, roleArgs: { managedPolicyArns?: string[] } = {}) {
   const { createPodIdentityTargetRole } = await import("../src/pod-identity-target-role");
-  const provider = new aws.Provider("target", { region: "us-east-1" });
-  const role = createPodIdentityTargetRole("orders-data", { name: "orders-data", identity }, { provider });
-  return JSON.parse((await registrationOf(role)).inputs.assumeRolePolicy);
+  const provider = new Provider("target", { region: "us-east-1", allowedAccountIds: [TARGET_ACCOUNT] });
+  const role = createPodIdentityTargetRole("orders-data", { name: "orders-data", identity, ...roleArgs }, { provider });
+  await settled();
+  expect(await promiseOf(role.arn)).toBe(TARGET_ROLE_ARN);
+  return role;
+}
+
+/** The access model's workload of shop/api, from what was declared so far. */
+function workload(): WorkloadAccess {
+  const found = accessModel().filter((w) => w.key === "shop/api");
+  expect(found).toHaveLength(1);
+  return found[0];
 }
 
 describe.each([
@@ -59,34 +64,64 @@ describe.each([
     ]);
   });
 
+  test("without the target role in this stack, the model says what it cannot know", async () => {
+    const w = workload();
+    expect(w.targetRole).toEqual({ arn: TARGET_ROLE_ARN, role: undefined, sessionTags: !disableSessionTags });
+    const trust = checkTrust(w);
+    expect(trust.allowed).toBeUndefined();
+    expect(trust.explanation).toContain(`unknown whether EKS may then assume target role ${TARGET_ROLE_ARN}`);
+    // The pod's session is the target role's: its permissions are not the entry's role's.
+    expect(checkPermissions(w, "sts:AssumeRole", TARGET_ROLE_ARN).verdict).toBe("unknown");
+    expect((await answer(w, "s3:GetObject", "arn:aws:s3:::orders/x")).verdict).toBe("unknown");
+    expect(matrixRows(w).map((r) => [r.verdict, r.policy])).toEqual([["unknown", TARGET_ROLE_ARN]]);
+  });
+
   test("the target role lets in the entry's role for the bound pod, and nothing else", async () => {
-    const trust = await targetRoleOf(identity);
-    const sourceRoleArn = await promiseOf(identity.role.arn);
-    const externalId = disableSessionTags ? await promiseOf(identity.podIdentityAssociation!.externalId) : undefined;
-    const sourcePolicies = (await Promise.all(identity.policies.map(registrationOf))).map((p) =>
-      JSON.parse(p.inputs.policy),
+    const target = await declareTargetRole(identity);
+    // The exact external ID EKS sets is the association's: the model's is the same.
+    const session = podIdentitySession(clusterOf(), api, { sessionTags: !disableSessionTags });
+    expect(session.externalId).toBe(await promiseOf(identity.podIdentityAssociation!.externalId));
+    const w = workload();
+    expect(w.targetRole?.role?.arn).toBe(await promiseOf(target.arn));
+    expect(checkTrust(w)).toEqual({ allowed: true, explanation: expect.stringContaining("then EKS with role") });
+    // Another role of the account: the target's trust pins the entry's role (aws:PrincipalARN).
+    const otherRole = { ...w.role, arn: `arn:aws:iam::${ACCOUNT_ID}:role/other`, name: "other" };
+    expect(checkTrust({ ...w, role: otherRole }).allowed).toBe(false);
+    // A pod of another namespace: its tags, or its association's external ID, are not the pinned ones.
+    const billing = podIdentitySession(
+      clusterOf(),
+      { namespace: "billing", name: "api" },
+      { sessionTags: !disableSessionTags },
     );
-    const request = { sourceRoleArn, sourcePolicies, session, externalId };
-    expect(await assumeTargetRole(trust, TARGET_ROLE_ARN, request)).toBe("Allowed");
-    const otherRole = `arn:aws:iam::${ACCOUNT_ID}:role/other`;
-    expect(await assumeTargetRole(trust, TARGET_ROLE_ARN, { ...request, sourceRoleArn: otherRole })).not.toBe(
-      "Allowed",
-    );
-    const otherPod = disableSessionTags
-      ? { ...request, externalId: `us-east-1/${ACCOUNT_ID}/${clusterName}/billing/api` }
-      : { ...request, session: { ...session, namespace: "billing" } };
-    expect(await assumeTargetRole(trust, TARGET_ROLE_ARN, otherPod)).not.toBe("Allowed");
+    const chained = checkTargetRoleTrust(w, billing);
+    expect(chained).toEqual({
+      allowed: false,
+      explanation: expect.stringContaining("may not assume role orders-data"),
+    });
+    expect(checkTargetRoleTrust(w, session).allowed).toBe(true);
+    // Without the entry's own permission to assume it (its identity policy, cross-account), EKS may not.
+    expect(checkTrust({ ...w, role: { ...w.role, policies: [] } }).allowed).toBe(false);
+  });
+
+  test("a pod gets the target role's permissions, evaluated when this stack declares the target role", async () => {
+    // Under fresh mocks: the previous test declared the target role already. An AWS managed policy whose document
+    // the stack has (stack/src/aws-managed-policies.json).
+    const fresh = await declare({ targetRoleArn: TARGET_ROLE_ARN, disableSessionTags });
+    await declareTargetRole(fresh, { managedPolicyArns: ["arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"] });
+    const w = workload();
+    expect(checkPermissions(w, "xray:PutTraceSegments", "*").verdict).toBe("yes");
+    expect(checkPermissions(w, "s3:GetObject", "arn:aws:s3:::orders/x").verdict).toBe("no");
+    // Not the entry's own role's permissions: that one may only assume the target.
+    expect(checkPermissions({ ...w, targetRole: undefined }, "xray:PutTraceSegments", "*").verdict).toBe("no");
   });
 });
 
 test("disableSessionTags: the role trusts an untagged session from this account only", async () => {
   const identity = await declare({ disableSessionTags: true });
-  const role = await registrationOf(identity.role);
-  const policy = JSON.parse(role.inputs.assumeRolePolicy);
-  const arn = await promiseOf(identity.role.arn);
-  expect(await assumeRoleForPodIdentity(policy, arn, session, { sessionTags: false })).toBe("Allowed");
-  expect(
-    await assumeRoleForPodIdentity(policy, arn, { ...session, sourceAccount: TARGET_ACCOUNT }, { sessionTags: false }),
-  ).not.toBe("Allowed");
+  const w = workload();
+  expect(w.credentials).toMatchObject({ kind: "POD_IDENTITY", sessionTags: {} });
+  expect(checkTrust(w).allowed).toBe(true);
+  const untagged = podIdentitySession(clusterOf(), api, { sessionTags: false });
+  expect(checkTrust(w, { ...untagged, sourceAccount: TARGET_ACCOUNT }).allowed).toBe(false);
   expect((await registrationOf(identity.podIdentityAssociation!)).inputs.disableSessionTags).toBe(true);
 });

@@ -34,6 +34,8 @@ export interface Registration {
   inputs: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** URNs of every direct dependency: dependsOn plus those implied by input outputs. */
   dependencies: string[];
+  /** The state the mocks returned for it (a role's `arn` and `name`). */
+  outputs: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Resource options the engine acts on at delete time. */
   retainOnDelete: boolean;
   deletedWith: string;
@@ -82,14 +84,28 @@ interface ReadResourceRequest {
   getProperties(): Parameters<typeof pulumi.runtime.deserializeProperties>[0];
   getDependenciesList(): string[];
 }
-type RegisterCallback = (err: unknown, response?: { getUrn(): string }) => void;
+type Struct = Parameters<typeof pulumi.runtime.deserializeProperties>[0];
+type RegisterCallback = (err: unknown, response?: { getUrn(): string; getObject(): Struct }) => void;
+type ReadCallback = (err: unknown, response?: { getUrn(): string; getProperties(): Struct }) => void;
 interface MockMonitorLike {
   registerResource(req: RegisterResourceRequest, callback: RegisterCallback): unknown;
-  readResource(req: ReadResourceRequest, callback: RegisterCallback): unknown;
+  readResource(req: ReadResourceRequest, callback: ReadCallback): unknown;
 }
 
 let recorded: Registration[] = [];
 const inflight = new Set<Promise<void>>();
+
+/**
+ * The account of an explicit AWS provider (`allowedAccountIds`, of which the test gives one), else the mocks' caller:
+ * a role registered through a provider of another account gets an ARN in that account.
+ */
+function accountOf(providerReference: string | undefined): string {
+  const urn = providerReference?.split("::").slice(0, -1).join("::");
+  const provider = urn ? recorded.find((r) => r.urn === urn) : undefined;
+  const allowed = provider?.inputs.allowedAccountIds;
+  const accounts: string[] = typeof allowed === "string" ? JSON.parse(allowed) : (allowed ?? []);
+  return accounts.length === 1 ? accounts[0] : ACCOUNT_ID;
+}
 
 function mocks(options: MockOptions): pulumi.runtime.Mocks {
   return {
@@ -104,12 +120,16 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
         // A read (Role.get) is by the role's name.
         const name = args.inputs.name ?? (args.id || args.name);
         state.name = name;
-        state.arn = `arn:aws:iam::${ACCOUNT_ID}:role${args.inputs.path ?? "/"}${name}`;
+        state.arn = `arn:aws:iam::${accountOf(args.provider)}:role${args.inputs.path ?? "/"}${name}`;
       } else if (args.type === "aws:eks/podIdentityAssociation:PodIdentityAssociation") {
         const { clusterName, namespace, serviceAccount } = args.inputs;
         state.associationArn = `arn:aws:eks:us-east-1:${ACCOUNT_ID}:podidentityassociation/${clusterName}/a-${namespace}-${serviceAccount}`;
         // What EKS sets as sts:ExternalId on the target role's AssumeRole (EKS User Guide, pod-id-assign-target-role).
         state.externalId = `us-east-1/${ACCOUNT_ID}/${clusterName}/${namespace}/${serviceAccount}`;
+      } else if (args.type === "aws:iam/policy:Policy") {
+        const name = args.inputs.name ?? args.name;
+        state.name = name;
+        state.arn = `arn:aws:iam::${ACCOUNT_ID}:policy${args.inputs.path ?? "/"}${name}`;
       } else if (args.type === "pulumi:pulumi:StackReference") {
         const stackOutputs = options.stackOutputs ?? { [TEST_STACK_REFERENCE]: { oidcProviderArn: OIDC_PROVIDER_ARN } };
         state.outputs = stackOutputs[args.inputs.name] ?? {};
@@ -200,6 +220,7 @@ export async function startMocks(config: Record<string, string>, options: MockOp
             provider: req.getProvider(),
             inputs: pulumi.runtime.deserializeProperties(req.getObject()),
             dependencies: req.getDependenciesList(),
+            outputs: pulumi.runtime.deserializeProperties(response.getObject()),
             retainOnDelete: req.getRetainondelete(),
             deletedWith: req.getDeletedwith(),
             // Aliases that rename; the Kubernetes SDK adds type aliases (older API versions) without a name.
@@ -229,6 +250,7 @@ export async function startMocks(config: Record<string, string>, options: MockOp
             provider: req.getProvider(),
             inputs: pulumi.runtime.deserializeProperties(req.getProperties()),
             dependencies: req.getDependenciesList(),
+            outputs: pulumi.runtime.deserializeProperties(response.getProperties()),
             retainOnDelete: false,
             deletedWith: "",
             aliasNames: [],

@@ -23,6 +23,21 @@ describe("resource names", () => {
     expect((await registrationOf(identities["a/b-c"].role)).name).toBe("a/b-c");
   });
 
+  test("every inline policy has an explicit name that IAM accepts (resource names hold `/`, which IAM refuses)", async () => {
+    const sa = serviceAccountSettings({
+      policyStatements: [{ effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] }],
+      addonPolicies: ["EXTERNAL_DNS"],
+      addonScope: { route53HostedZoneArns: ["arn:aws:route53:::hostedzone/Z123"] },
+    });
+    await declareIdentities({ identityType: "IRSA", serviceAccounts: [sa] });
+    const inlinePolicies = registrations().filter((r) => r.type === "aws:iam/rolePolicy:RolePolicy");
+    expect(inlinePolicies.map((r) => r.inputs.name).sort()).toEqual(["addon-external-dns", "workload"]);
+    for (const policy of inlinePolicies) {
+      // IAM's PutRolePolicy: PolicyName, 1 to 128 of [\w+=,.@-].
+      expect(policy.inputs.name).toMatch(/^[\w+=,.@-]{1,128}$/);
+    }
+  });
+
   test(`identityKey is injective (${200} cases)`, () => {
     fc.assert(
       fc.property(label, subdomain, label, subdomain, (ns1, n1, ns2, n2) => {

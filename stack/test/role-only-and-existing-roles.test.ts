@@ -1,6 +1,12 @@
-/** Role only (a role for a chart to bind) and an existing role (bound, never created): what each registers. */
+/**
+ * Role only (a role for a chart to bind) and an existing role (bound, never created): what each registers, and
+ * what the access model (IAM engine on the registrations) can and cannot say of them.
+ */
+import { accessModel, answer, checkTrust, clusterOf } from "./access";
+import { assumableBy } from "./access-matrix";
 import { declareIdentities, serviceAccountSettings } from "./declare-identities";
 import { ACCOUNT_ID, findRegistrations, promiseOf, registrationOf } from "./pulumi-mocks";
+import { podIdentitySession, webIdentityToken } from "../src/access-model";
 import type { IdentityType } from "../src/settings-types";
 
 const EXISTING_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/platform/orders-api`;
@@ -29,6 +35,26 @@ describe.each<IdentityType>(["IRSA", "POD_IDENTITY"])("roleOnly, %s", (identityT
     expect(findRegistrations({ type: "aws:eks/podIdentityAssociation:PodIdentityAssociation" })).toEqual([]);
     // Pods bound elsewhere wait for the permissions only.
     expect(identity.credentialDependencies).toEqual(identity.policies);
+  });
+
+  test("unbound, its trust still admits the declared account's pods only, once its owner binds it", async () => {
+    await declareIdentities({
+      identityType,
+      oidcProviderSource: "STACK_CONFIG",
+      serviceAccounts: [serviceAccountSettings({ roleOnly: true, createServiceAccount: false })],
+    });
+    const [workload, ...more] = accessModel();
+    expect(more).toEqual([]);
+    expect(workload.key).toBe("shop/api");
+    expect(workload.binding).toBeUndefined();
+    expect(checkTrust(workload).allowed).toBe(true);
+    const other = { namespace: "shop", name: "other" };
+    const otherCredentials =
+      identityType === "IRSA" ? webIdentityToken(clusterOf(), other) : podIdentitySession(clusterOf(), other);
+    expect(checkTrust(workload, otherCredentials).allowed).toBe(false);
+    expect((await answer(workload, "iam:CreateUser", "*")).trust).toMatch(
+      /^role only \(roleOnly\): once its owner binds it/,
+    );
   });
 });
 
@@ -59,6 +85,20 @@ describe("existingRoleArn", () => {
     expect(patch.inputs.metadata.annotations["eks.amazonaws.com/role-arn"]).toBe(await promiseOf(identity.role.arn));
     expect(identity.policies).toEqual([]);
   });
+
+  test.each<IdentityType>(["IRSA", "POD_IDENTITY"])(
+    "%s: the access model never claims what only the role's owner knows: trust and permissions unknown",
+    async (identityType) => {
+      await declareIdentities({ identityType, serviceAccounts: [sa] });
+      const [workload] = accessModel();
+      expect(workload.role.managed).toBe(false);
+      expect(workload.role.trustPolicy).toBeUndefined();
+      expect(checkTrust(workload)).toEqual({ allowed: undefined, explanation: expect.stringContaining("unknown") });
+      expect(assumableBy(workload)).toEqual([expect.stringMatching(/^unknown: an existing role/)]);
+      const result = await answer(workload, "s3:GetObject", "arn:aws:s3:::orders/x");
+      expect(result.verdict).toBe("unknown");
+    },
+  );
 
   test("Pod Identity: the association binds the existing role", async () => {
     const { "shop/api": identity } = await declareIdentities({ identityType: "POD_IDENTITY", serviceAccounts: [sa] });

@@ -187,9 +187,9 @@ describe("the stack's README.md", () => {
     expect(Object.keys(existingOnly["Pulumi.yaml"].config)).toEqual(["kubeconfig"]);
   });
 
-  test("gives the commands to plan, preview, deploy and destroy", () => {
-    const commands = sectionOf(readme, "Plan, preview, deploy, destroy");
-    for (const task of ["plan", "preview", "deploy", "destroy"]) {
+  test("gives the commands to plan, check access, preview, deploy and destroy", () => {
+    const commands = sectionOf(readme, "Plan, check access, preview, deploy, destroy");
+    for (const task of ["plan", "can-i", "preview", "deploy", "destroy"]) {
       expect(commands).toContain(`| \`npx projen ${task}\``);
     }
   });

@@ -1,0 +1,135 @@
+/**
+ * README.md's access matrix is rendered from the settings at synth; this checks it against the access model of
+ * what the program registers, evaluated by the same IAM engine: the same rows, verdicts, policies and statements,
+ * and every service account it says may assume a role really may.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import { Provider } from "@pulumi/kubernetes/provider";
+import { accessModel, checkTrust, clusterOf } from "./access";
+import { matrixRows } from "./access-matrix";
+import { ACCOUNT_ID, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { podIdentitySession, webIdentityToken, type WorkloadAccess } from "../src/access-model";
+import { isAddonPolicyName } from "../src/resource-names";
+import { settings } from "../src/settings";
+
+interface ReadmeAccess {
+  sentence: string;
+  /** The `<namespace>/<name>` accounts of the "may be assumed by" sentence. */
+  assumableBy: string[];
+  /** Table rows, cells without their Markdown backticks. */
+  rows: string[][];
+}
+
+/** The README's access sections by service account, `${partition}`/`${accountId}` resolved as the mocks do. */
+function readmeAccess(): Map<string, ReadmeAccess> {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8")
+    .replace(/\$\{partition\}/g, "aws")
+    .replace(/\$\{accountId\}/g, ACCOUNT_ID);
+  const sections = new Map<string, ReadmeAccess>();
+  for (const section of readme.split(/^### Access of /m).slice(1)) {
+    const key = /^`([^`]+)`/.exec(section)?.[1] ?? "";
+    const body = section.split(/^#/m)[0];
+    const sentence = /^The role may be assumed by (.*)$/m.exec(body)?.[1] ?? "";
+    // `<namespace>/<name>` spans only: no ARN (a colon), before the IRSA audience.
+    const assumableBy = sentence.split(" with audience ")[0].match(/`[^`/:]+\/[^`/:]+`/g) ?? [];
+    const rows = body
+      .split("\n")
+      .filter((line) => line.startsWith("|"))
+      .slice(2)
+      .map((line) =>
+        line
+          .slice(1, -1)
+          .split(" | ")
+          .map((cell) => cell.trim().replace(/`/g, "")),
+      );
+    sections.set(key, { sentence, assumableBy: assumableBy.map((a) => a.replace(/`/g, "")), rows });
+  }
+  return sections;
+}
+
+/**
+ * The README's rows come from the settings at synth, where an add-on's document is not yet scoped (the stack's
+ * add-on code scopes it at run time): its `<namespace>/<name>/addon-<add-on>` RolePolicy shows in `npx projen plan`
+ * only.
+ */
+
+function modelRows(workload: WorkloadAccess): string[][] {
+  return matrixRows(workload)
+    .filter((r) => !(r.kind === "inline" && isAddonPolicyName(r.policy)))
+    .map((r) => [
+      r.verdict,
+      r.action,
+      r.resource,
+      r.kind === "inline" ? "inline" : r.policy,
+      r.statement === "-" ? "not evaluated: document not in this stack" : r.statement,
+    ]);
+}
+
+describe("README.md's access matrix", () => {
+  let model: WorkloadAccess[];
+  beforeAll(async () => {
+    await startMocks(TEST_STACK_CONFIG);
+    // Loaded after setMocks, as program modules must be.
+    const { declareWorkloadIdentities } = await import("../src/workload-identities");
+    declareWorkloadIdentities({
+      provider: new Provider("eks", { enableServerSideApply: true }),
+      stackSettings: settings,
+    });
+    await settled();
+    model = accessModel(clusterOf());
+  });
+
+  /** The first credential path of each account: the one its pods use first (IRSA), whose role the README shows. */
+  const firstPaths = () => model.filter((w, i) => model.findIndex((x) => x.key === w.key) === i);
+
+  test("has a section for exactly the service accounts the program has a role for", () => {
+    expect([...readmeAccess().keys()].sort()).toEqual(
+      firstPaths()
+        .map((w) => w.key)
+        .sort(),
+    );
+  });
+
+  test("lists the rows the engine gives for the program's policies, verdicts included", () => {
+    const readme = readmeAccess();
+    for (const workload of firstPaths()) {
+      expect({ key: workload.key, rows: readme.get(workload.key)?.rows }).toEqual({
+        key: workload.key,
+        rows: modelRows(workload),
+      });
+    }
+  });
+
+  test("every service account it names as able to assume a role can, with its own credentials", () => {
+    for (const [key, { sentence, assumableBy }] of readmeAccess()) {
+      const [workload] = model.filter((w) => w.key === key);
+      if (!workload.role.trustPolicy) {
+        // An existing role: the README claims nobody, and says it cannot know.
+        expect({ key, sentence, assumableBy }).toEqual({
+          key,
+          sentence: expect.stringContaining("unknown"),
+          assumableBy: [],
+        });
+        continue;
+      }
+      expect(assumableBy).toContain(key);
+      for (const account of assumableBy) {
+        const [namespace, name] = account.split("/");
+        const sessionTags =
+          workload.credentials.kind === "POD_IDENTITY" && Object.keys(workload.credentials.sessionTags).length > 0;
+        const credentials =
+          workload.credentials.kind === "IRSA"
+            ? { ...webIdentityToken(clusterOf(), { namespace, name }), audience: workload.credentials.audience }
+            : podIdentitySession(clusterOf(), { namespace, name }, { sessionTags });
+        // The role's own trust: a target role's (not in this stack) is beyond what the sentence claims.
+        expect({ account, ...checkTrust({ ...workload, targetRole: undefined }, credentials) }).toEqual({
+          account,
+          allowed: true,
+          explanation: expect.any(String),
+        });
+      }
+    }
+  });
+});
