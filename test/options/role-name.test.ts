@@ -29,3 +29,30 @@ describe("roleNameFor", () => {
     expect(roleNameFor({ namespace: "a-b", name: "c" })).not.toBe(roleNameFor({ namespace: "a", name: "b-c" }));
   });
 });
+
+describe("roleNameFor at and past IAM's 64 characters", () => {
+  test("a name of exactly 64 characters is kept as it is", () => {
+    const sa = { name: "a".repeat(64 - "@default".length - "shop-".length), namespace: "default" };
+    expect(roleNameFor(sa, "shop-")).toBe(`shop-${sa.name}@default`);
+    expect(roleNameFor(sa, "shop-")).toHaveLength(64);
+  });
+
+  test("65 characters are shortened to 64: the first 55 characters, '-' and 8 hex digits of a hash", () => {
+    const sa = { name: "a".repeat(65 - "@default".length), namespace: "default" };
+    const roleName = roleNameFor(sa);
+    expect(roleName).toHaveLength(64);
+    expect(roleName).toMatch(new RegExp(`^${"a".repeat(55)}-[0-9a-f]{8}$`));
+  });
+
+  test("the same long name in two namespaces gives two role names: the hash covers the namespace", () => {
+    const name = "x".repeat(70);
+    const names = ["team-a", "team-b"].map((namespace) => roleNameFor({ name, namespace }));
+    expect(names[0].slice(0, 55)).toBe(names[1].slice(0, 55));
+    expect(names[0]).not.toBe(names[1]);
+  });
+
+  test("two long names that differ only past the kept start give two role names", () => {
+    const names = ["1", "2"].map((end) => roleNameFor({ name: `${"x".repeat(70)}${end}`, namespace: "default" }));
+    expect(names[0]).not.toBe(names[1]);
+  });
+});
