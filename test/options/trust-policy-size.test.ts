@@ -23,7 +23,8 @@ test(`the synth-time estimate equals the length of the trust policy the stack bu
       name,
       namespace,
       fc.array(fc.record({ name, namespace }), { maxLength: 12 }),
-      fc.constantFrom("sts.amazonaws.com", "api://my-audience"),
+      // Audiences of different lengths: an estimate that ignored the configured one would be off.
+      fc.constantFrom("sts.amazonaws.com", "orders", "https://auth.example.com/audiences/orders-api"),
       (saName, saNamespace, others, audience) => {
         const sa = serviceAccount({
           name: saName,
