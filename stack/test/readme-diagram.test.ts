@@ -112,6 +112,12 @@ describe("README.md's diagram", () => {
     expect(readmeDiagram().nodes).toEqual(nodes.sort());
   });
 
+  test("leaves out no resource the workload identities register, exposed by them or not", () => {
+    // Everything but the Kubernetes provider, which the program passes in.
+    const all = registrations().filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+    expect(all.map((r) => r.urn).sort()).toEqual([...registered.values()].map((r) => r.urn).sort());
+  });
+
   test("draws exactly the direct dependencies the program registers", () => {
     expect(readmeDiagram().edges).toEqual(registeredEdges());
   });

@@ -7,6 +7,7 @@ import {
   promiseOf,
   type Registration,
   registrationOf,
+  registrations,
   settled,
   startMocks,
 } from "./pulumi-mocks";
@@ -54,6 +55,39 @@ const expectedSubjects = (sa: ServiceAccountSettings): string[] => [
 ];
 const noTokensLeft = (value: unknown) => expect(JSON.stringify(value)).not.toMatch(/\$\{(partition|accountId)\}/);
 
+const INLINE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+
+/** Every inline policy and policy attachment registered for the role of that name, whoever registered it. */
+const policiesOfRole = (roleName: string): Registration[] =>
+  registrations().filter(
+    (r) => (r.type === INLINE_POLICY || r.type === POLICY_ATTACHMENT) && r.inputs.role === roleName,
+  );
+
+/** The inline policy the settings describe: each statement as written, `${partition}`/`${accountId}` filled in. */
+function expectedInlinePolicy(sa: ServiceAccountSettings, partition: string, accountId: string): PolicyDocument {
+  const fill = (text: string) => text.split("${partition}").join(partition).split("${accountId}").join(accountId);
+  return {
+    Version: "2012-10-17",
+    Statement: sa.policyStatements.map((s) => {
+      const condition: Record<string, Record<string, string[]>> = {};
+      for (const c of s.conditions ?? [])
+        condition[c.test] = { ...condition[c.test], [c.variable]: c.values.map(fill) };
+      return {
+        ...(s.sid ? { Sid: s.sid } : {}),
+        Effect: s.effect,
+        Action: s.actions,
+        Resource: s.resources.map(fill),
+        ...(s.conditions?.length ? { Condition: condition } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * The role's permissions are exactly what the settings say, and `identity.policies` holds all of them: every inline
+ * policy (full document) and attachment registered for the role, not only those the identity exposes.
+ */
 async function expectPolicies(
   identity: WorkloadIdentity,
   sa: ServiceAccountSettings,
@@ -61,10 +95,14 @@ async function expectPolicies(
   accountId: string,
 ): Promise<Registration[]> {
   const policies = await Promise.all(identity.policies.map(registrationOf));
-  const inline = policies.filter((p) => p.type === "aws:iam/rolePolicy:RolePolicy");
-  const attachments = policies.filter((p) => p.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+  const registered = policiesOfRole(await promiseOf(identity.role.name));
+  expect(registered.map((p) => p.urn).sort()).toEqual(policies.map((p) => p.urn).sort());
+  const inline = registered.filter((p) => p.type === INLINE_POLICY);
+  const attachments = registered.filter((p) => p.type === POLICY_ATTACHMENT);
   const own = inline.filter((p) => !p.name.includes("/addon-"));
-  expect(own).toHaveLength(sa.policyStatements.length > 0 ? 1 : 0);
+  expect(own.map((p) => JSON.parse(p.inputs.policy))).toEqual(
+    sa.policyStatements.length > 0 ? [expectedInlinePolicy(sa, partition, accountId)] : [],
+  );
   // Each add-on's published document is an inline policy of its own (addon-policies.test.ts checks what it allows).
   const addonDocuments = sa.addonPolicies.filter((addon) => addonPolicyDocument(addon, sa.addonScope ?? {}));
   expect(inline.length - own.length).toBe(addonDocuments.length);
@@ -73,10 +111,6 @@ async function expectPolicies(
       .map((arn) => arn.replace(/\$\{partition\}/g, partition).replace(/\$\{accountId\}/g, accountId))
       .sort(),
   );
-  for (const p of own) {
-    const doc = JSON.parse(p.inputs.policy) as PolicyDocument;
-    expect(doc.Statement.map((s) => s.Action)).toEqual(sa.policyStatements.map((s) => s.actions));
-  }
   for (const p of inline) noTokensLeft(JSON.parse(p.inputs.policy));
   return policies;
 }
@@ -278,5 +312,155 @@ describe("identity type per service account", () => {
     await expect(declare({ oidcProviderArn: OIDC_PROVIDER_ARN }, mixed)).rejects.toThrow(
       'Missing required config "clusterName"',
     );
+    // The IRSA entry was declared before the error: let its registrations finish here, not in the next test.
+    await settled();
+  });
+});
+
+/**
+ * One entry using every option the generated settings may leave out (a Deny statement, conditions, tokens in condition
+ * values and in the permissions boundary, a custom audience, wildcard subjects), with the documents written out.
+ */
+describe("an entry with every option set", () => {
+  const orders: ServiceAccountSettings = {
+    name: "orders-api",
+    namespace: "shop",
+    roleName: "orders-api@shop",
+    rolePath: "/workloads/",
+    permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/workload-boundary",
+    maxSessionDuration: 7200,
+    tags: { team: "orders" },
+    createServiceAccount: true,
+    annotations: { team: "orders" },
+    labels: { "app.kubernetes.io/part-of": "shop" },
+    managedPolicyArns: [
+      "arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess",
+      "arn:${partition}:iam::${accountId}:policy/orders-read",
+      "arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess",
+    ],
+    addonPolicies: [],
+    policyStatements: [
+      {
+        sid: "ReadOrders",
+        effect: "Allow",
+        actions: ["s3:GetObject"],
+        resources: ["arn:${partition}:s3:::orders-${accountId}/*"],
+        conditions: [
+          { test: "StringEquals", variable: "aws:ResourceAccount", values: ["${accountId}"] },
+          { test: "ArnLike", variable: "aws:SourceArn", values: ["arn:${partition}:sqs:*:${accountId}:orders"] },
+          { test: "StringEquals", variable: "s3:ExistingObjectTag/team", values: ["orders"] },
+        ],
+      },
+      {
+        effect: "Deny",
+        actions: ["s3:DeleteObject", "s3:PutObject"],
+        resources: ["arn:${partition}:s3:::orders-${accountId}/*"],
+        // ${aws:username} is an IAM policy variable: IAM resolves it, the stack must leave it alone.
+        conditions: [{ test: "StringNotEquals", variable: "aws:PrincipalTag/owner", values: ["${aws:username}"] }],
+      },
+    ],
+    audience: "orders.example.com",
+    additionalServiceAccounts: [{ namespace: "shop", name: "orders-worker-*" }],
+    allowWildcardSubjects: true,
+    stsRegionalEndpoints: true,
+    tokenExpirationSeconds: 7200,
+  };
+
+  /** The inline policy with the tokens of the given partition and account filled in. */
+  const inlinePolicy = (partition: string, accountId: string): PolicyDocument => ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ReadOrders",
+        Effect: "Allow",
+        Action: ["s3:GetObject"],
+        Resource: [`arn:${partition}:s3:::orders-${accountId}/*`],
+        Condition: {
+          StringEquals: { "aws:ResourceAccount": [accountId], "s3:ExistingObjectTag/team": ["orders"] },
+          ArnLike: { "aws:SourceArn": [`arn:${partition}:sqs:*:${accountId}:orders`] },
+        },
+      },
+      {
+        Effect: "Deny",
+        Action: ["s3:DeleteObject", "s3:PutObject"],
+        Resource: [`arn:${partition}:s3:::orders-${accountId}/*`],
+        Condition: { StringNotEquals: { "aws:PrincipalTag/owner": ["${aws:username}"] } },
+      },
+    ],
+  });
+
+  /** Every inline policy and attachment registered (this test declares one identity), in a comparable form. */
+  const allRegisteredPolicies = () =>
+    registrations()
+      .filter((r) => r.type === INLINE_POLICY || r.type === POLICY_ATTACHMENT)
+      .map((r) =>
+        r.type === INLINE_POLICY
+          ? { role: r.inputs.role, policy: JSON.parse(r.inputs.policy) }
+          : { role: r.inputs.role, policyArn: r.inputs.policyArn },
+      );
+
+  const expectedPolicies = (partition: string, accountId: string) => [
+    { role: "orders-api@shop", policy: inlinePolicy(partition, accountId) },
+    { role: "orders-api@shop", policyArn: `arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess` },
+    { role: "orders-api@shop", policyArn: `arn:${partition}:iam::${accountId}:policy/orders-read` },
+  ];
+
+  const roleOf = async (identity: WorkloadIdentity) => (await registrationOf(identity.role)).inputs;
+
+  test("IRSA: the role, its trust policy, every policy registered for it and the annotations", async () => {
+    const { "shop/orders-api": identity } = await declare(
+      { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN]) },
+      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [orders] },
+    );
+    const role = await roleOf(identity);
+    expect(role).toMatchObject({
+      name: "orders-api@shop",
+      path: "/workloads/",
+      maxSessionDuration: 7200,
+      tags: { team: "orders" },
+      // Tokens from the primary OIDC provider's ARN: its partition and account.
+      permissionsBoundary: "arn:aws-cn:iam::210987654321:policy/workload-boundary",
+    });
+    const trust = JSON.parse(role.assumeRolePolicy) as PolicyDocument;
+    expect(trust.Statement.map((s) => s.Condition)).toEqual(
+      PROVIDER_ARNS.map(issuerOf).map((issuer) => ({
+        StringEquals: { [`${issuer}:aud`]: "orders.example.com" },
+        StringLike: {
+          [`${issuer}:sub`]: ["system:serviceaccount:shop:orders-api", "system:serviceaccount:shop:orders-worker-*"],
+        },
+      })),
+    );
+    expect(allRegisteredPolicies()).toEqual(expectedPolicies("aws-cn", "210987654321"));
+    const annotations = (await registrationOf(identity.serviceAccountPatch!)).inputs.metadata.annotations;
+    expect(annotations).toMatchObject({
+      "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/workloads/orders-api@shop",
+      "eks.amazonaws.com/sts-regional-endpoints": "true",
+      "eks.amazonaws.com/token-expiration": "7200",
+    });
+    expect((await registrationOf(identity.serviceAccount!)).inputs.metadata).toMatchObject({
+      annotations: { team: "orders" },
+      labels: { "app.kubernetes.io/part-of": "shop" },
+    });
+  });
+
+  test("Pod Identity: the same permissions, with the caller's partition and account", async () => {
+    const podOrders = { ...orders, additionalServiceAccounts: [], allowWildcardSubjects: false };
+    const { "shop/orders-api": identity } = await declare(
+      { clusterName: "my-cluster" },
+      { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [podOrders] },
+    );
+    expect((await roleOf(identity)).permissionsBoundary).toBe("arn:aws:iam::123456789012:policy/workload-boundary");
+    expect(allRegisteredPolicies()).toEqual(expectedPolicies("aws", "123456789012"));
+  });
+
+  test("no inline policy without statements, no attachment without managed policies", async () => {
+    const bare = { ...orders, policyStatements: [], managedPolicyArns: [], permissionsBoundaryArn: undefined };
+    const { "shop/orders-api": identity } = await declare(
+      { oidcProviderArn: OIDC_PROVIDER_ARN },
+      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [bare] },
+    );
+    expect(allRegisteredPolicies()).toEqual([]);
+    expect(identity.policies).toEqual([]);
+    expect((await roleOf(identity)).permissionsBoundary).toBeUndefined();
   });
 });
