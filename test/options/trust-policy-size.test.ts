@@ -59,3 +59,19 @@ test("the estimate counts wildcard subjects under StringLike, as the stack write
   expect(document.Statement[0].Condition?.StringLike).toBeDefined();
   expect(estimateTrustPolicyLength(sa)).toBe(JSON.stringify(document).length);
 });
+
+test("the estimate keeps StringEquals when wildcards are allowed but no subject has one, as the stack does", () => {
+  const sa = serviceAccount({
+    name: "worker",
+    allowWildcardSubjects: true,
+    additionalServiceAccounts: [{ name: "worker-2", namespace: "jobs" }],
+  });
+  const document = generated.irsaTrustPolicy({
+    oidcProviderArns: [LONGEST_PROVIDER_ARN],
+    serviceAccounts: [sa, ...sa.additionalServiceAccounts],
+    audience: sa.audience,
+    allowWildcardSubjects: true,
+  });
+  expect(document.Statement[0].Condition?.StringLike).toBeUndefined();
+  expect(estimateTrustPolicyLength(sa)).toBe(JSON.stringify(document).length);
+});
