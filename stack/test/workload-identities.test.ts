@@ -317,6 +317,25 @@ describe("identity type per service account", () => {
   });
 });
 
+test("a service account configured twice is refused", async () => {
+  const sa: ServiceAccountSettings = { ...settings.serviceAccounts[0], identityType: "IRSA" };
+  await startMocks({ oidcProviderArn: OIDC_PROVIDER_ARN });
+  const { declareWorkloadIdentities } = await import("../src/workload-identities");
+  expect(() =>
+    declareWorkloadIdentities({
+      provider: new k8s.Provider("eks", { enableServerSideApply: true }),
+      stackSettings: {
+        ...settings,
+        identityType: "IRSA",
+        oidcProviderSource: "STACK_CONFIG",
+        serviceAccounts: [sa, sa],
+      },
+    }),
+  ).toThrow(`Service account ${sa.namespace}/${sa.name} is configured twice.`);
+  // The first one was declared: let its registrations finish here, not in the next test.
+  await settled();
+});
+
 /**
  * One entry using every option the generated settings may leave out (a Deny statement, conditions, tokens in condition
  * values and in the permissions boundary, a custom audience, wildcard subjects), with the documents written out.
@@ -364,6 +383,7 @@ describe("an entry with every option set", () => {
     allowWildcardSubjects: true,
     stsRegionalEndpoints: true,
     tokenExpirationSeconds: 7200,
+    exampleDeployment: { image: "registry.example.com/aws-cli:2", replicas: 2 },
   };
 
   /** The inline policy with the tokens of the given partition and account filled in. */
@@ -443,6 +463,55 @@ describe("an entry with every option set", () => {
     });
   });
 
+  test("registers these resources, under these names, the example Deployment after the credentials", async () => {
+    const { "shop/orders-api": identity } = await declare(
+      { oidcProviderArn: OIDC_PROVIDER_ARN },
+      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [orders] },
+    );
+    const resources = registrations().filter((r) => !r.type.startsWith("pulumi:providers:"));
+    // Names are identities: a renamed resource is replaced, so they are pinned here.
+    expect(resources.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
+      [
+        "eks-irsa:index:WorkloadIdentity shop-orders-api",
+        "kubernetes:core/v1:ServiceAccount shop-orders-api",
+        "aws:iam/role:Role shop-orders-api",
+        "kubernetes:core/v1:ServiceAccountPatch shop-orders-api-sa-annotation",
+        `${INLINE_POLICY} shop-orders-api-inline`,
+        `${POLICY_ATTACHMENT} shop-orders-api-aws-policy-AWSXRayDaemonWriteAccess`,
+        `${POLICY_ATTACHMENT} shop-orders-api-accountId-policy-orders-read`,
+        "kubernetes:apps/v1:Deployment shop-orders-api-example",
+      ].sort(),
+    );
+    const deployment = await registrationOf(identity.exampleDeployment!);
+    expect(deployment.inputs.metadata).toEqual({
+      name: "orders-api-identity-check",
+      namespace: "shop",
+      labels: { "app.kubernetes.io/name": "identity-check", "app.kubernetes.io/instance": "orders-api" },
+    });
+    expect(deployment.inputs.spec.replicas).toBe(2);
+    expect(deployment.inputs.spec.selector.matchLabels).toEqual(deployment.inputs.metadata.labels);
+    expect(deployment.inputs.spec.template.metadata.labels).toEqual(deployment.inputs.metadata.labels);
+    expect(deployment.inputs.spec.template.spec).toEqual({
+      serviceAccountName: "orders-api",
+      containers: [
+        {
+          name: "identity-check",
+          image: "registry.example.com/aws-cli:2",
+          command: ["/bin/sh", "-c"],
+          args: ["aws sts get-caller-identity && exec sleep infinity"],
+        },
+      ],
+    });
+    const credentials = await Promise.all(identity.credentialDependencies.map(registrationOf));
+    expect(credentials.map((r) => r.name).sort()).toEqual(
+      resources
+        .filter((r) => r.type === INLINE_POLICY || r.type === POLICY_ATTACHMENT || r.name.endsWith("-sa-annotation"))
+        .map((r) => r.name)
+        .sort(),
+    );
+    expect(deployment.dependencies).toEqual(expect.arrayContaining(credentials.map((r) => r.urn)));
+  });
+
   test("Pod Identity: the same permissions, with the caller's partition and account", async () => {
     const podOrders = { ...orders, additionalServiceAccounts: [], allowWildcardSubjects: false };
     const { "shop/orders-api": identity } = await declare(
@@ -462,5 +531,115 @@ describe("an entry with every option set", () => {
     expect(allRegisteredPolicies()).toEqual([]);
     expect(identity.policies).toEqual([]);
     expect((await roleOf(identity)).permissionsBoundary).toBeUndefined();
+  });
+});
+
+describe("an adopted service account (createServiceAccount: false)", () => {
+  const adopted: ServiceAccountSettings = {
+    name: "billing",
+    namespace: "finance",
+    roleName: "billing@finance",
+    tags: {},
+    createServiceAccount: false,
+    annotations: {},
+    labels: {},
+    managedPolicyArns: [],
+    policyStatements: [],
+    addonPolicies: [],
+    audience: "sts.amazonaws.com",
+    additionalServiceAccounts: [],
+    allowWildcardSubjects: false,
+    stsRegionalEndpoints: false,
+    exampleDeployment: { image: "registry.example.com/aws-cli:2", replicas: 1 },
+  };
+
+  test("IRSA: no ServiceAccount is registered; the patch and the example name the existing one", async () => {
+    const { "finance/billing": identity } = await declare(
+      { oidcProviderArn: OIDC_PROVIDER_ARN },
+      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [adopted] },
+    );
+    expect(registrations().filter((r) => r.type === "kubernetes:core/v1:ServiceAccount")).toEqual([]);
+    expect(identity.serviceAccount).toBeUndefined();
+    const patch = await registrationOf(identity.serviceAccountPatch!);
+    expect(patch.inputs.metadata).toEqual({
+      name: "billing",
+      namespace: "finance",
+      annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/billing@finance" },
+    });
+    const trust = JSON.parse((await registrationOf(identity.role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(trust.Statement[0].Condition?.StringEquals[`${issuerOf(OIDC_PROVIDER_ARN)}:sub`]).toBe(
+      "system:serviceaccount:finance:billing",
+    );
+    const deployment = await registrationOf(identity.exampleDeployment!);
+    expect(deployment.inputs.spec.template.spec.serviceAccountName).toBe("billing");
+  });
+
+  test("Pod Identity: the association names the existing account", async () => {
+    const { "finance/billing": identity } = await declare(
+      { clusterName: "my-cluster" },
+      { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [adopted] },
+    );
+    expect((await registrationOf(identity.podIdentityAssociation!)).inputs).toMatchObject({
+      namespace: "finance",
+      serviceAccount: "billing",
+    });
+  });
+});
+
+describe("the building blocks, called directly", () => {
+  async function load() {
+    await startMocks({});
+    return {
+      ...(await import("../src/irsa")),
+      ...(await import("../src/pod-identity")),
+      ...(await import("../src/service-account-like")),
+    };
+  }
+  const provider = () => new k8s.Provider("eks", { enableServerSideApply: true });
+
+  test("createIamRoleForServiceAccount trusts one account through one provider by default, whatever trust is passed", async () => {
+    const { createIamRoleForServiceAccount } = await load();
+    const { role } = createIamRoleForServiceAccount("app", {
+      serviceAccount: { name: "app", namespace: "default" },
+      oidcProviderArn: OIDC_PROVIDER_ARN,
+      k8sOpts: { provider: provider() },
+      // A JavaScript caller's own trust policy is dropped, not used.
+      ...({ assumeRolePolicy: '{"Statement":[]}' } as object),
+    });
+    await settled();
+    const trust = JSON.parse((await registrationOf(role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(trust.Statement).toEqual([
+      {
+        Effect: "Allow",
+        Principal: { Federated: OIDC_PROVIDER_ARN },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          StringEquals: {
+            [`${issuerOf(OIDC_PROVIDER_ARN)}:aud`]: "sts.amazonaws.com",
+            [`${issuerOf(OIDC_PROVIDER_ARN)}:sub`]: "system:serviceaccount:default:app",
+          },
+        },
+      },
+    ]);
+  });
+
+  test("createPodIdentityRole ignores a trust policy passed to it", async () => {
+    const { createPodIdentityRole } = await load();
+    const { role } = createPodIdentityRole("app", {
+      clusterName: "my-cluster",
+      serviceAccount: { name: "app", namespace: "default" },
+      ...({ assumeRolePolicy: '{"Statement":[]}' } as object),
+    });
+    await settled();
+    const trust = JSON.parse((await registrationOf(role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(trust.Statement[0].Principal).toEqual({ Service: "pods.eks.amazonaws.com" });
+  });
+
+  test("a ServiceAccount without an explicit namespace is refused, naming it", async () => {
+    const { resolveServiceAccount } = await load();
+    const sa = new k8s.core.v1.ServiceAccount("no-namespace", { metadata: { name: "app" } }, { provider: provider() });
+    await expect(promiseOf(resolveServiceAccount(sa).namespace)).rejects.toThrow(
+      /^ServiceAccount urn:pulumi:.*::no-namespace must set metadata.namespace explicitly\.$/,
+    );
   });
 });
