@@ -71,8 +71,9 @@ function expectedInlinePolicy(sa: ServiceAccountSettings, partition: string, acc
     Version: "2012-10-17",
     Statement: sa.policyStatements.map((s) => {
       const condition: Record<string, Record<string, string[]>> = {};
-      for (const c of s.conditions ?? [])
+      for (const c of s.conditions ?? []) {
         condition[c.test] = { ...condition[c.test], [c.variable]: c.values.map(fill) };
+      }
       return {
         ...(s.sid ? { Sid: s.sid } : {}),
         Effect: s.effect,

@@ -1,7 +1,7 @@
 import type { EksIrsaProjectOptions, ServiceAccountOptions } from "../../src";
 import { resolveStackSettings } from "../../src/options/resolve-stack-settings";
-import { assertValidOptions, validateOptions } from "../../src/options/validation";
 import { estimateTrustPolicyLength } from "../../src/options/trust-policy-size";
+import { assertValidOptions, validateOptions } from "../../src/options/validation";
 
 // The rules' limits, from both sides: test/bad-inputs.ts has one case past each limit, these pin where it lies.
 
