@@ -52,6 +52,8 @@ const project = new cdk.JsiiProject({
       testEnvironmentOptions: { globalsCleanup: "off" },
       // Option names are checked against the jsii assembly: rewrite it when src/ is newer.
       globalSetup: "<rootDir>/test/fresh-jsii-assembly.ts",
+      // A running `npx projen mutation` keeps a copy of this checkout there, package.json included.
+      modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp/"],
     },
   },
   // Tests are transpiled by swc (below) without type information; the test task type-checks them first.
