@@ -154,7 +154,15 @@ new JsonFile(project, "stryker.config.json", {
     ],
     testRunner: "jest",
     // The repo's jest config (package.json), with only the tests that exercise the mutated files.
-    jest: { projectType: "custom", config: { testMatch: MUTATION_TESTS, reporters: ["default"] } },
+    jest: {
+      projectType: "custom",
+      config: {
+        testMatch: MUTATION_TESTS,
+        reporters: ["default"],
+        // Stryker's copy has the checkout's .jsii; its instrumented src/ must not be recompiled before every mutant.
+        globalSetup: null,
+      },
+    },
     // Each mutant runs only the tests that reach it. A mutant reached only outside any test ("static": top-level
     // code, or code the stack tests' beforeAll runs) would need every test per mutant, hours here: it is reported as
     // Ignored, and docs/mutation.md counts those per file.
