@@ -89,6 +89,8 @@ describe("README.md's diagram", () => {
       }
       if (identity.namespace) registered.set(namespaceNode(sa.namespace), await registrationOf(identity.namespace));
     }
+    // What registers after these (a resource that depends on the role, say) has started by now.
+    await settled();
     const addon = registrations().find((r) => r.type === "aws:eks/addon:Addon");
     if (addon) registered.set(POD_IDENTITY_AGENT_NODE, addon);
   });

@@ -55,6 +55,23 @@ const expectedSubjects = (sa: ServiceAccountSettings): string[] => [
 ];
 const noTokensLeft = (value: unknown) => expect(JSON.stringify(value)).not.toMatch(/\$\{(partition|accountId)\}/);
 
+/**
+ * Waits until every resource the identity exposes is registered, then for what registers after them: under a slow
+ * machine (or Stryker's instrumented code) `settled()` alone may return before the last registrations start.
+ */
+async function registered(identity: WorkloadIdentity): Promise<void> {
+  const exposed = [
+    identity.role,
+    identity.serviceAccount,
+    identity.serviceAccountPatch,
+    identity.podIdentityAssociation,
+    identity.exampleDeployment,
+    ...identity.policies,
+  ];
+  await Promise.all(exposed.flatMap((resource) => (resource ? [registrationOf(resource)] : [])));
+  await settled();
+}
+
 const INLINE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 const POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 
@@ -433,6 +450,7 @@ describe("an entry with every option set", () => {
       { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN]) },
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [orders] },
     );
+    await registered(identity);
     const role = await roleOf(identity);
     expect(role).toMatchObject({
       name: "orders-api@shop",
@@ -466,9 +484,10 @@ describe("an entry with every option set", () => {
 
   test("registers these resources, under these names, the example Deployment after the credentials", async () => {
     const { "shop/orders-api": identity } = await declare(
-      { oidcProviderArn: OIDC_PROVIDER_ARN },
+      { oidcProviderArn: PRIMARY_ARN },
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [orders] },
     );
+    await registered(identity);
     const resources = registrations().filter((r) => !r.type.startsWith("pulumi:providers:"));
     // Names are identities: a renamed resource is replaced, so they are pinned here.
     expect(resources.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
@@ -519,6 +538,7 @@ describe("an entry with every option set", () => {
       { clusterName: "my-cluster" },
       { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [podOrders] },
     );
+    await registered(identity);
     expect((await roleOf(identity)).permissionsBoundary).toBe("arn:aws:iam::123456789012:policy/workload-boundary");
     expect(allRegisteredPolicies()).toEqual(expectedPolicies("aws", "123456789012"));
   });
@@ -526,9 +546,10 @@ describe("an entry with every option set", () => {
   test("no inline policy without statements, no attachment without managed policies", async () => {
     const bare = { ...orders, policyStatements: [], managedPolicyArns: [], permissionsBoundaryArn: undefined };
     const { "shop/orders-api": identity } = await declare(
-      { oidcProviderArn: OIDC_PROVIDER_ARN },
+      { oidcProviderArn: PRIMARY_ARN },
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [bare] },
     );
+    await registered(identity);
     expect(allRegisteredPolicies()).toEqual([]);
     expect(identity.policies).toEqual([]);
     expect((await roleOf(identity)).permissionsBoundary).toBeUndefined();
@@ -556,9 +577,10 @@ describe("an adopted service account (createServiceAccount: false)", () => {
 
   test("IRSA: no ServiceAccount is registered; the patch and the example name the existing one", async () => {
     const { "finance/billing": identity } = await declare(
-      { oidcProviderArn: OIDC_PROVIDER_ARN },
+      { oidcProviderArn: PRIMARY_ARN },
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [adopted] },
     );
+    await registered(identity);
     expect(registrations().filter((r) => r.type === "kubernetes:core/v1:ServiceAccount")).toEqual([]);
     expect(identity.serviceAccount).toBeUndefined();
     const patch = await registrationOf(identity.serviceAccountPatch!);
@@ -568,7 +590,7 @@ describe("an adopted service account (createServiceAccount: false)", () => {
       annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/billing@finance" },
     });
     const trust = JSON.parse((await registrationOf(identity.role)).inputs.assumeRolePolicy) as PolicyDocument;
-    expect(trust.Statement[0].Condition?.StringEquals[`${issuerOf(OIDC_PROVIDER_ARN)}:sub`]).toBe(
+    expect(trust.Statement[0].Condition?.StringEquals[`${issuerOf(PRIMARY_ARN)}:sub`]).toBe(
       "system:serviceaccount:finance:billing",
     );
     const deployment = await registrationOf(identity.exampleDeployment!);
@@ -580,6 +602,7 @@ describe("an adopted service account (createServiceAccount: false)", () => {
       { clusterName: "my-cluster" },
       { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [adopted] },
     );
+    await registered(identity);
     expect((await registrationOf(identity.podIdentityAssociation!)).inputs).toMatchObject({
       namespace: "finance",
       serviceAccount: "billing",
