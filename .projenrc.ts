@@ -148,7 +148,9 @@ new JsonFile(project, "stryker.config.json", {
       "stack/src/**/*.ts",
       // The option-dependent settings of a default stack: data rendered by the generator, not library code.
       "!stack/src/settings.ts",
+      // The validation: its entry point and the rules it runs.
       "src/options/validation.ts",
+      "src/options/rules/**/*.ts",
       "src/options/role-name.ts",
       "src/options/trust-policy-size.ts",
     ],

@@ -1,13 +1,19 @@
 import type { EksIrsaProjectOptions, ServiceAccountOptions } from "../../src";
 import { resolveStackSettings } from "../../src/options/resolve-stack-settings";
 import { estimateTrustPolicyLength } from "../../src/options/trust-policy-size";
-import { assertValidOptions, validateOptions } from "../../src/options/validation";
+import { OptionsValidationError, validatedSettings } from "../../src/options/validation";
 
 // The rules' limits, from both sides: test/bad-inputs.ts has one case past each limit, these pin where it lies.
 
 function problemsOf(options: Partial<EksIrsaProjectOptions>): string[] {
   const full: EksIrsaProjectOptions = { name: "orders-stack", defaultReleaseBranch: "main", ...options };
-  return validateOptions(full, resolveStackSettings(full));
+  try {
+    validatedSettings(full);
+    return [];
+  } catch (error) {
+    if (error instanceof OptionsValidationError) return error.problems;
+    throw error;
+  }
 }
 
 /** The problems of one service account entry with these fields. */
@@ -72,12 +78,16 @@ describe("accepted at the limit", () => {
 
 describe("refused", () => {
   test.each<[string, Partial<ServiceAccountOptions>, string]>([
-    ["sessions of a fractional second", { maxSessionDuration: 3600.5 }, "maxSessionDuration: 3600.5 is out of range"],
+    [
+      "sessions of a fractional second",
+      { maxSessionDuration: 3600.5 },
+      "maxSessionDuration: 3600.5 is not a whole number of seconds",
+    ],
     ["sessions just over 12 hours", { maxSessionDuration: 43201 }, "maxSessionDuration: 43201 is out of range"],
     [
       "tokens of a fractional second",
       { tokenExpirationSeconds: 3600.5 },
-      "tokenExpirationSeconds: 3600.5 is out of range",
+      "tokenExpirationSeconds: 3600.5 is not a whole number of seconds",
     ],
     [
       "a service account name of 254 characters",
@@ -120,7 +130,7 @@ describe("refused", () => {
 describe("the error", () => {
   test("counts one problem in the singular, and lists each problem on its own line", () => {
     const options: EksIrsaProjectOptions = { name: "orders-stack", defaultReleaseBranch: "main", region: "mars" };
-    expect(() => assertValidOptions(options, resolveStackSettings(options))).toThrow(
+    expect(() => validatedSettings(options)).toThrow(
       new Error(
         "eks-irsa-template: 1 problem in the project options; nothing was written:\n" +
           '  - region: "mars" is not an AWS region code; use one such as us-east-1 or eu-central-1.',
@@ -130,6 +140,6 @@ describe("the error", () => {
 
   test("valid options raise nothing", () => {
     const options: EksIrsaProjectOptions = { name: "orders-stack", defaultReleaseBranch: "main" };
-    expect(() => assertValidOptions(options, resolveStackSettings(options))).not.toThrow();
+    expect(() => validatedSettings(options)).not.toThrow();
   });
 });
