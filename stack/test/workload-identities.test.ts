@@ -346,7 +346,7 @@ test("a service account configured twice is refused", async () => {
         ...settings,
         identityType: "IRSA",
         oidcProviderSource: "STACK_CONFIG",
-        serviceAccounts: [sa, sa],
+        serviceAccounts: [sa, { ...sa, roleName: `${sa.roleName}-2` }],
       },
     }),
   ).toThrow(`Service account ${sa.namespace}/${sa.name} is configured twice.`);
@@ -376,6 +376,9 @@ describe("an entry with every option set", () => {
       "arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess",
     ],
     addonPolicies: [],
+    roleNamePerStack: false,
+    createNamespace: false,
+    forcePatch: false,
     policyStatements: [
       {
         sid: "ReadOrders",
@@ -492,14 +495,14 @@ describe("an entry with every option set", () => {
     // Names are identities: a renamed resource is replaced, so they are pinned here.
     expect(resources.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
       [
-        "eks-irsa:index:WorkloadIdentity shop-orders-api",
-        "kubernetes:core/v1:ServiceAccount shop-orders-api",
-        "aws:iam/role:Role shop-orders-api",
-        "kubernetes:core/v1:ServiceAccountPatch shop-orders-api-sa-annotation",
-        `${INLINE_POLICY} shop-orders-api-inline`,
-        `${POLICY_ATTACHMENT} shop-orders-api-aws-policy-AWSXRayDaemonWriteAccess`,
-        `${POLICY_ATTACHMENT} shop-orders-api-accountId-policy-orders-read`,
-        "kubernetes:apps/v1:Deployment shop-orders-api-example",
+        "eks-irsa:index:WorkloadIdentity shop/orders-api",
+        "kubernetes:core/v1:ServiceAccount shop/orders-api",
+        "aws:iam/role:Role shop/orders-api",
+        "kubernetes:core/v1:ServiceAccountPatch shop/orders-api",
+        `${INLINE_POLICY} shop/orders-api`,
+        `${POLICY_ATTACHMENT} shop/orders-api/arn:\${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess`,
+        `${POLICY_ATTACHMENT} shop/orders-api/arn:\${partition}:iam::\${accountId}:policy/orders-read`,
+        "kubernetes:apps/v1:Deployment shop/orders-api",
       ].sort(),
     );
     const deployment = await registrationOf(identity.exampleDeployment!);
@@ -511,7 +514,7 @@ describe("an entry with every option set", () => {
     expect(deployment.inputs.spec.replicas).toBe(2);
     expect(deployment.inputs.spec.selector.matchLabels).toEqual(deployment.inputs.metadata.labels);
     expect(deployment.inputs.spec.template.metadata.labels).toEqual(deployment.inputs.metadata.labels);
-    expect(deployment.inputs.spec.template.spec).toEqual({
+    expect(deployment.inputs.spec.template.spec).toMatchObject({
       serviceAccountName: "orders-api",
       containers: [
         {
@@ -525,7 +528,9 @@ describe("an entry with every option set", () => {
     const credentials = await Promise.all(identity.credentialDependencies.map(registrationOf));
     expect(credentials.map((r) => r.name).sort()).toEqual(
       resources
-        .filter((r) => r.type === INLINE_POLICY || r.type === POLICY_ATTACHMENT || r.name.endsWith("-sa-annotation"))
+        .filter(
+          (r) => r.type === INLINE_POLICY || r.type === POLICY_ATTACHMENT || r.type.endsWith("ServiceAccountPatch"),
+        )
         .map((r) => r.name)
         .sort(),
     );
@@ -568,6 +573,9 @@ describe("an adopted service account (createServiceAccount: false)", () => {
     managedPolicyArns: [],
     policyStatements: [],
     addonPolicies: [],
+    roleNamePerStack: false,
+    createNamespace: false,
+    forcePatch: false,
     audience: "sts.amazonaws.com",
     additionalServiceAccounts: [],
     allowWildcardSubjects: false,
@@ -581,7 +589,8 @@ describe("an adopted service account (createServiceAccount: false)", () => {
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [adopted] },
     );
     await registered(identity);
-    expect(registrations().filter((r) => r.type === "kubernetes:core/v1:ServiceAccount")).toEqual([]);
+    // Read (to fail clearly when it is missing), never registered as one this stack owns.
+    expect(registrations().filter((r) => r.type === "kubernetes:core/v1:ServiceAccount" && !r.readId)).toEqual([]);
     expect(identity.serviceAccount).toBeUndefined();
     const patch = await registrationOf(identity.serviceAccountPatch!);
     expect(patch.inputs.metadata).toEqual({
@@ -651,6 +660,8 @@ describe("the building blocks, called directly", () => {
     const { createPodIdentityRole } = await load();
     const { role } = createPodIdentityRole("app", {
       clusterName: "my-cluster",
+      clusterArn: "arn:aws:eks:us-east-1:123456789012:cluster/my-cluster",
+      accountId: "123456789012",
       serviceAccount: { name: "app", namespace: "default" },
       ...({ assumeRolePolicy: '{"Statement":[]}' } as object),
     });
