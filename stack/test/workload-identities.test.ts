@@ -59,7 +59,7 @@ const noTokensLeft = (value: unknown) => expect(JSON.stringify(value)).not.toMat
  * Waits until every resource the identity exposes is registered, then for what registers after them: under a slow
  * machine (or Stryker's instrumented code) `settled()` alone may return before the last registrations start.
  */
-async function registered(identity: WorkloadIdentity): Promise<void> {
+async function allRegistered(identity: WorkloadIdentity): Promise<void> {
   const exposed = [
     identity.role,
     identity.serviceAccount,
@@ -453,7 +453,7 @@ describe("an entry with every option set", () => {
       { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN]) },
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [orders] },
     );
-    await registered(identity);
+    await allRegistered(identity);
     const role = await roleOf(identity);
     expect(role).toMatchObject({
       name: "orders-api@shop",
@@ -490,7 +490,7 @@ describe("an entry with every option set", () => {
       { oidcProviderArn: PRIMARY_ARN },
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [orders] },
     );
-    await registered(identity);
+    await allRegistered(identity);
     const resources = registrations().filter((r) => !r.type.startsWith("pulumi:providers:"));
     // Names are identities: a renamed resource is replaced, so they are pinned here.
     expect(resources.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
@@ -543,7 +543,7 @@ describe("an entry with every option set", () => {
       { clusterName: "my-cluster" },
       { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [podOrders] },
     );
-    await registered(identity);
+    await allRegistered(identity);
     expect((await roleOf(identity)).permissionsBoundary).toBe("arn:aws:iam::123456789012:policy/workload-boundary");
     expect(allRegisteredPolicies()).toEqual(expectedPolicies("aws", "123456789012"));
   });
@@ -554,7 +554,7 @@ describe("an entry with every option set", () => {
       { oidcProviderArn: PRIMARY_ARN },
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [bare] },
     );
-    await registered(identity);
+    await allRegistered(identity);
     expect(allRegisteredPolicies()).toEqual([]);
     expect(identity.policies).toEqual([]);
     expect((await roleOf(identity)).permissionsBoundary).toBeUndefined();
@@ -588,7 +588,7 @@ describe("an adopted service account (createServiceAccount: false)", () => {
       { oidcProviderArn: PRIMARY_ARN },
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [adopted] },
     );
-    await registered(identity);
+    await allRegistered(identity);
     // Read (to fail clearly when it is missing), never registered as one this stack owns.
     expect(registrations().filter((r) => r.type === "kubernetes:core/v1:ServiceAccount" && !r.readId)).toEqual([]);
     expect(identity.serviceAccount).toBeUndefined();
@@ -611,7 +611,7 @@ describe("an adopted service account (createServiceAccount: false)", () => {
       { clusterName: "my-cluster" },
       { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [adopted] },
     );
-    await registered(identity);
+    await allRegistered(identity);
     expect((await registrationOf(identity.podIdentityAssociation!)).inputs).toMatchObject({
       namespace: "finance",
       serviceAccount: "billing",

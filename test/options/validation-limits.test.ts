@@ -121,7 +121,7 @@ describe("refused", () => {
     expect(problems).toEqual(
       [1, 2].map(
         (i) =>
-          `serviceAccounts[${i}].roleName: role name "shared" is already used by serviceAccounts[0].roleName; IAM role names are unique per account, give one of them another roleName.`,
+          `serviceAccounts[${i}].roleName: role name "shared" is already used by serviceAccounts[0].roleName; IAM role names are unique per account, ignoring case; give one of them another roleName.`,
       ),
     );
   });
