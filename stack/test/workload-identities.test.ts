@@ -1,5 +1,6 @@
 /** Checks every entry of the generated settings, so it holds for any settings the tool writes. */
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import { ServiceAccount } from "@pulumi/kubernetes/core/v1";
 import { Provider } from "@pulumi/kubernetes/provider";
 import {
   ACCOUNT_ID,
@@ -341,7 +342,7 @@ test("a service account configured twice is refused", async () => {
   const { declareWorkloadIdentities } = await import("../src/workload-identities");
   expect(() =>
     declareWorkloadIdentities({
-      provider: new k8s.Provider("eks", { enableServerSideApply: true }),
+      provider: new Provider("eks", { enableServerSideApply: true }),
       stackSettings: {
         ...settings,
         identityType: "IRSA",
@@ -438,13 +439,15 @@ describe("an entry with every option set", () => {
         r.type === INLINE_POLICY
           ? { role: r.inputs.role, policy: JSON.parse(r.inputs.policy) }
           : { role: r.inputs.role, policyArn: r.inputs.policyArn },
-      );
+      )
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-  const expectedPolicies = (partition: string, accountId: string) => [
-    { role: "orders-api@shop", policy: inlinePolicy(partition, accountId) },
-    { role: "orders-api@shop", policyArn: `arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess` },
-    { role: "orders-api@shop", policyArn: `arn:${partition}:iam::${accountId}:policy/orders-read` },
-  ];
+  const expectedPolicies = (partition: string, accountId: string) =>
+    [
+      { role: "orders-api@shop", policy: inlinePolicy(partition, accountId) },
+      { role: "orders-api@shop", policyArn: `arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess` },
+      { role: "orders-api@shop", policyArn: `arn:${partition}:iam::${accountId}:policy/orders-read` },
+    ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
   const roleOf = async (identity: WorkloadIdentity) => (await registrationOf(identity.role)).inputs;
 
@@ -628,7 +631,7 @@ describe("the building blocks, called directly", () => {
       ...(await import("../src/service-account-like")),
     };
   }
-  const provider = () => new k8s.Provider("eks", { enableServerSideApply: true });
+  const provider = () => new Provider("eks", { enableServerSideApply: true });
 
   test("createIamRoleForServiceAccount trusts one account through one provider by default, whatever trust is passed", async () => {
     const { createIamRoleForServiceAccount } = await load();
@@ -672,7 +675,7 @@ describe("the building blocks, called directly", () => {
 
   test("a ServiceAccount without an explicit namespace is refused, naming it", async () => {
     const { resolveServiceAccount } = await load();
-    const sa = new k8s.core.v1.ServiceAccount("no-namespace", { metadata: { name: "app" } }, { provider: provider() });
+    const sa = new ServiceAccount("no-namespace", { metadata: { name: "app" } }, { provider: provider() });
     await expect(promiseOf(resolveServiceAccount(sa).namespace)).rejects.toThrow(
       /^ServiceAccount urn:pulumi:.*::no-namespace must set metadata.namespace explicitly\.$/,
     );
