@@ -1,4 +1,4 @@
-import { cdk, javascript } from "projen";
+import { cdk, javascript, JsonFile } from "projen";
 import { AWS_MANAGED_POLICIES_PACKAGE, STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./src/components/versions";
 
 const project = new cdk.JsiiProject({
@@ -35,6 +35,9 @@ const project = new cdk.JsiiProject({
     // The AWS managed policies as IAM lists them: the add-on policies' managed ARNs and permissions are checked against
     // it, and it is the source of data/aws-managed-policies.json (npx projen managed-policies). Stacks never install it.
     AWS_MANAGED_POLICIES_PACKAGE,
+    // Mutation testing (`npx projen mutation`). Stryker 10 needs Node 22; this repo supports Node 20.
+    "@stryker-mutator/core@~9.6.1",
+    "@stryker-mutator/jest-runner@~9.6.1",
   ],
 
   jestOptions: {
@@ -49,6 +52,8 @@ const project = new cdk.JsiiProject({
       testEnvironmentOptions: { globalsCleanup: "off" },
       // Option names are checked against the jsii assembly: rewrite it when src/ is newer.
       globalSetup: "<rootDir>/test/fresh-jsii-assembly.ts",
+      // A running `npx projen mutation` keeps a copy of this checkout there, package.json included.
+      modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp/"],
     },
   },
   // Tests are transpiled by swc (below) without type information; the test task type-checks them first.
@@ -130,6 +135,57 @@ project.addTask("docs:validation", {
 project.addTask("bench", {
   description: "Benchmark synth and the generated stack's test loop against plain projen; writes docs/benchmarks.md",
   steps: [{ exec: "ts-node --transpile-only bench/run.ts", receiveArgs: true }],
+});
+
+// Mutation testing: does a test fail when the trust policies, the role names, the size estimate or the validation
+// change? Slow (minutes), so a task of its own and not part of `test`; scores in docs/mutation.md. Tests that read
+// the library's files as text (synth, byte-identity) cannot run on Stryker's instrumented copies, so are left out.
+const MUTATION_TESTS = ["<rootDir>/stack/test/**/*.test.ts", "<rootDir>/test/options/**/*.test.ts"];
+new JsonFile(project, "stryker.config.json", {
+  obj: {
+    $schema: "./node_modules/@stryker-mutator/core/schema/stryker-schema.json",
+    mutate: [
+      "stack/src/**/*.ts",
+      // The option-dependent settings of a default stack: data rendered by the generator, not library code.
+      "!stack/src/settings.ts",
+      // The validation: its entry point and the rules it runs.
+      "src/options/validation.ts",
+      "src/options/rules/**/*.ts",
+      "src/options/role-name.ts",
+      "src/options/trust-policy-size.ts",
+    ],
+    testRunner: "jest",
+    // The repo's jest config (package.json), with only the tests that exercise the mutated files.
+    jest: {
+      projectType: "custom",
+      config: {
+        testMatch: MUTATION_TESTS,
+        reporters: ["default"],
+        // Stryker's copy has the checkout's .jsii; its instrumented src/ must not be recompiled before every mutant.
+        globalSetup: null,
+      },
+    },
+    // Each mutant runs only the tests that reach it. A mutant reached only outside any test ("static": top-level
+    // code, or code the stack tests' beforeAll runs) would need every test per mutant, hours here: it is reported as
+    // Ignored, and docs/mutation.md counts those per file.
+    coverageAnalysis: "perTest",
+    ignoreStatic: true,
+    concurrency: 2,
+    // The machine is shared: a slow run is not a hang. A resource that never registers fails its test in 2 s anyway.
+    timeoutMS: 10_000,
+    tempDirName: ".stryker-tmp",
+    reporters: ["clear-text", "progress", "html", "json"],
+    htmlReporter: { fileName: "reports/mutation/mutation.html" },
+    jsonReporter: { fileName: "reports/mutation/mutation.json" },
+    thresholds: { high: 90, low: 80, break: 80 },
+    warnings: { unknownOptions: false },
+  },
+});
+project.gitignore.exclude("/.stryker-tmp/", "/reports/");
+project.npmignore?.exclude("/stryker.config.json", "/.stryker-tmp/", "/reports/");
+project.addTask("mutation", {
+  description: "Mutation-test the stack library, the validation, role names and trust-policy size (docs/mutation.md)",
+  steps: [{ exec: "stryker run stryker.config.json" }],
 });
 
 project.synth();

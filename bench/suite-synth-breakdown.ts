@@ -4,10 +4,13 @@
  */
 import { timeCommand } from "./command";
 import { measureInterleaved, type Variant } from "./interleave";
-import { NODE_PATH_SCRIPT, NPX_PATH_COMMAND } from "./path-env";
 import { commandLine, runDirectly, taskCommands } from "./project-tasks";
 import { row, type SuiteResult } from "./results";
 import type { Workspace } from "./workspace";
+import { NODE_BIN_PATH_SCRIPT } from "../src/components/task-path";
+
+/** What projen's task runtime evaluates for the task environment's PATH in npm projects, unless told otherwise. */
+const NPX_PATH_COMMAND = ["npx", "-c", "node --print process.env.PATH"] as const;
 
 export function synthBreakdownSuite(workspace: Workspace, runs: number): SuiteResult {
   const generatedRc = taskCommands(workspace.generated, "default");
@@ -27,8 +30,8 @@ export function synthBreakdownSuite(workspace: Workspace, runs: number): SuiteRe
     },
     {
       label: "`node -e <print node_modules/.bin dirs + PATH>`",
-      note: "the same PATH computed by node alone (the what-if of the synth table)",
-      measure: () => timeCommand(workspace.generated, "node", ["-e", NODE_PATH_SCRIPT]).seconds,
+      note: "the same PATH computed by node alone, as the stack's tasks do (src/components/task-path.ts)",
+      measure: () => timeCommand(workspace.generated, "node", ["-e", NODE_BIN_PATH_SCRIPT]).seconds,
     },
     {
       label: `generated: \`${commandLine(generatedRc)}\``,

@@ -24,15 +24,10 @@ export function npxProjen(dir: string): number {
 export function synthSuite(workspace: Workspace, runs: number): SuiteResult {
   const PLAIN = "plain typescript-app (ts-node, type-checks .projenrc.ts)";
   const GENERATED = "generated stack (as scaffolded)";
-  const NODE_PATH = "what-if: generated stack, task PATH evaluated by node instead of npx";
   const variants: Variant[] = [
     { label: PLAIN, measure: () => npxProjen(workspace.plain) },
     { label: GENERATED, measure: () => npxProjen(workspace.generated) },
   ];
-  const nodePath = workspace.nodePath;
-  if (nodePath) {
-    variants.push({ label: NODE_PATH, measure: () => npxProjen(nodePath) });
-  }
 
   const samples = measureInterleaved(variants, { name: "synth", runs });
   const plain = samples.get(PLAIN)!;
@@ -44,14 +39,6 @@ export function synthSuite(workspace: Workspace, runs: number): SuiteResult {
   const notes = [
     "Every run is a no-op synth of an unchanged project (no `npm install`: the bench fails if one happens).",
   ];
-  if (nodePath) {
-    const whatIf = ratio(samples.get(NODE_PATH)!, plain);
-    rows.push(row(NODE_PATH, samples.get(NODE_PATH)!, "s", formatRatio(whatIf)));
-    notes.push(
-      'The what-if row adds `project.tasks.addEnvironment("PATH", ...)` to a copy of the stack\'s `.projenrc.ts`: ' +
-        "what the project type can set by default (see the synth breakdown).",
-    );
-  }
   return {
     title: "1. Synth: `npx projen` in a generated stack vs a plain projen TypeScript app",
     method:

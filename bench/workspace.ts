@@ -1,7 +1,7 @@
 /**
  * The projects the bench measures, prepared from scratch in a temporary folder: a stack scaffolded
  * from this checkout, a plain projen TypeScript app, and copies of the stack (with N service
- * accounts, with the ts-jest baseline, with the cheaper task PATH).
+ * accounts, with the ts-jest baseline).
  */
 import { spawn } from "child_process";
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "fs";
@@ -9,7 +9,6 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { personEnvironment, timeCommand } from "./command";
 import { progress } from "./interleave";
-import { usesNpxPath, useNodePath } from "./path-env";
 import { declareServiceAccounts } from "./service-accounts";
 import { makeTsJestBaseline } from "./ts-jest-baseline";
 import { packThisPackage, PROJEN_VERSION, run, scaffoldStack } from "../scripts/local-package";
@@ -25,8 +24,6 @@ export interface Workspace {
   readonly plain: string;
   /** A copy of the stack whose tests also run under ts-jest (`jest --config jest.ts-jest.config.json`). */
   readonly tsJest: string;
-  /** A copy of the stack whose tasks evaluate PATH with node, not npx; absent once the stack does so itself. */
-  readonly nodePath?: string;
   /** Copies of the stack declaring N service accounts, by N. */
   readonly serviceAccountStacks: ReadonlyMap<number, string>;
 }
@@ -68,14 +65,6 @@ export async function prepareWorkspace(serviceAccountCounts: readonly number[]):
   const tsJest = copyStack(generated, join(root, "ts-jest-baseline"));
   makeTsJestBaseline(tsJest);
 
-  let nodePath: string | undefined;
-  if (usesNpxPath(generated)) {
-    progress("Preparing the what-if copy whose tasks evaluate PATH with node...");
-    nodePath = copyStack(generated, join(root, "node-path"));
-    useNodePath(nodePath);
-    synthesize(nodePath);
-  }
-
   const serviceAccountStacks = new Map<number, string>();
   for (const count of serviceAccountCounts) {
     progress(`Preparing a stack with ${count} service account(s)...`);
@@ -85,7 +74,7 @@ export async function prepareWorkspace(serviceAccountCounts: readonly number[]):
     serviceAccountStacks.set(count, dir);
   }
 
-  return { root, tarball, generated, plain, tsJest, nodePath, serviceAccountStacks };
+  return { root, tarball, generated, plain, tsJest, serviceAccountStacks };
 }
 
 /** Deletes the workspace. */

@@ -91,6 +91,12 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].namespace: \"team.a\" is not a valid Kubernetes namespace; use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit (a DNS-1123 label).",
   },
   {
+    input: "namespace of an additional service account with capitals",
+    options: sa({ additionalServiceAccounts: [{ name: "worker", namespace: "Batch" }] }),
+    message:
+      "serviceAccounts[0].additionalServiceAccounts[0].namespace: \"Batch\" is not a valid Kubernetes namespace; use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit (a DNS-1123 label).",
+  },
+  {
     input: "the same service account twice",
     options: {
       serviceAccounts: [
@@ -232,6 +238,11 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].rolePath: "workloads" is not a valid IAM path; it starts and ends with \'/\', for example "/" or "/workloads/".',
   },
   {
+    input: "role path over 512 characters",
+    options: sa({ rolePath: `/${"p".repeat(511)}/` }),
+    message: `serviceAccounts[0].rolePath: "/${"p".repeat(511)}/" is not a valid IAM path; it starts and ends with '/', for example "/" or "/workloads/".`,
+  },
+  {
     input: "managed policy ARN that is a role ARN",
     options: sa({ managedPolicyArns: ["arn:aws:iam::123456789012:role/admin"] }),
     message:
@@ -254,6 +265,11 @@ export const BAD_INPUTS: BadInput[] = [
     options: sa({ policyStatements: [{ actions: ["s3:GetObject"], resources: [] }] }),
     message:
       "serviceAccounts[0].policyStatements[0].resources: the statement has no resource; list the ARNs it applies to.",
+  },
+  {
+    input: "policy statement with an empty resource",
+    options: sa({ policyStatements: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::bucket/*", " "] }] }),
+    message: "serviceAccounts[0].policyStatements[0].resources: a resource is empty; list ARNs.",
   },
   {
     input: "malformed action",
@@ -381,6 +397,12 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].additionalServiceAccounts[0].name: "worker-*" contains a wildcard; set allowWildcardSubjects: true to match service accounts with StringLike, or name the service account exactly.',
   },
   {
+    input: "wildcard in the service account's own name",
+    options: sa({ name: "api-*" }),
+    message:
+      'serviceAccounts[0].name: "api-*" contains a wildcard; set allowWildcardSubjects: true to match service accounts with StringLike, or name the service account exactly.',
+  },
+  {
     input: "trust policy over IAM's 2048-character quota",
     options: sa({
       additionalServiceAccounts: Array.from({ length: 40 }, (_, i) => ({
@@ -411,6 +433,11 @@ export const BAD_INPUTS: BadInput[] = [
     input: "token expiration over a day",
     options: sa({ tokenExpirationSeconds: 86401 }),
     message: "serviceAccounts[0].tokenExpirationSeconds: 86401 is out of range; EKS allows 600 to 86400 seconds.",
+  },
+  {
+    input: "session duration under an hour",
+    options: sa({ maxSessionDuration: 1800 }),
+    message: "serviceAccounts[0].maxSessionDuration: 1800 is out of range; IAM allows 3600 to 43200 seconds.",
   },
   {
     input: "empty audience",

@@ -1,3 +1,4 @@
+import { serviceAccountSubject } from "./service-account-subject";
 import type { ServiceAccountSettings } from "./stack-settings";
 
 /** IAM's default quota "Role trust policy length", in characters. */
@@ -13,7 +14,7 @@ export const LONGEST_PROVIDER_ARN = `arn:aws-us-gov:iam::123456789012:oidc-provi
  * checks that they agree), so that an oversized role is refused at synth, not at `pulumi up`.
  */
 export function estimateTrustPolicyLength(sa: ServiceAccountSettings): number {
-  const subjects = [sa, ...sa.additionalServiceAccounts].map((s) => `system:serviceaccount:${s.namespace}:${s.name}`);
+  const subjects = [sa, ...sa.additionalServiceAccounts].map(serviceAccountSubject);
   const unique = [...new Set(subjects)];
   const wildcard = sa.allowWildcardSubjects && unique.some((s) => /[*?]/.test(s));
   const sub = unique.length === 1 ? unique[0] : unique;

@@ -11,6 +11,7 @@ import { identityPartsOf, type IdentityParts } from "../options/identity-parts";
 import { IdentityType } from "../options/identity-type";
 import { PodIdentityAgentMode } from "../options/pod-identity-agent-mode";
 import { DEFAULTS } from "../options/resolve-stack-settings";
+import { serviceAccountSubject } from "../options/service-account-subject";
 import { customAudiencesOf, identityTypesTextOf, usesPodIdentity } from "../options/stack-config-needs";
 import type { PolicyStatementSettings, ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
@@ -226,9 +227,7 @@ function adoptedText(sa: ServiceAccountSettings, where: string, irsa: boolean): 
 }
 
 function irsaTrustText(sa: ServiceAccountSettings, parts: IdentityParts): string {
-  const subjects = [sa, ...sa.additionalServiceAccounts].map((s) =>
-    code(`system:serviceaccount:${s.namespace}:${s.name}`),
-  );
+  const subjects = [sa, ...sa.additionalServiceAccounts].map((s) => code(serviceAccountSubject(s)));
   const wildcards = sa.allowWildcardSubjects ? ", wildcards matched with `StringLike`" : "";
   const annotations = [code("eks.amazonaws.com/role-arn")];
   if (sa.audience !== DEFAULT_AUDIENCE) {

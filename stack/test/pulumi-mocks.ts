@@ -319,9 +319,22 @@ export function registration(type: string, name: string): Registration {
   return found[0];
 }
 
+/**
+ * How long after the program settled a resource's URN may take to resolve. When an input of a resource fails (a throw
+ * inside an apply), the SDK never registers it and its URN never resolves: the test fails after this, not jest's timeout.
+ */
+const UNREGISTERED_AFTER_MS = 2_000;
+
 /** The registration of a resource once its URN resolved (the recorder runs before the URN resolves). */
 export async function registrationOf(resource: pulumi.Resource): Promise<Registration> {
-  const urn = await promiseOf(resource.urn);
+  let timer: NodeJS.Timeout | undefined;
+  const neverRegistered = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`A resource was never registered: one of its inputs failed (see the errors reported).`)),
+      UNREGISTERED_AFTER_MS,
+    );
+  });
+  const urn = await Promise.race([promiseOf(resource.urn), neverRegistered]).finally(() => clearTimeout(timer));
   const found = recorded.find((r) => r.urn === urn);
   if (!found) throw new Error(`No registration recorded for ${urn}`);
   return found;

@@ -97,6 +97,8 @@ describe("README.md's diagram", () => {
       }
       if (identity.namespace) registered.set(namespaceNode(sa.namespace), await registrationOf(identity.namespace));
     }
+    // What registers after these (a resource that depends on the role, say) has started by now.
+    await settled();
     const addon = registrations().find((r) => r.type === "aws:eks/addon:Addon");
     if (addon) registered.set(POD_IDENTITY_AGENT_NODE, addon);
   });
@@ -118,6 +120,12 @@ describe("README.md's diagram", () => {
     const readStackReferences = registeredEdges().some((edge) => edge.startsWith(`${OIDC_PROVIDER_STACK_NODE} `));
     const nodes = [...registered.keys(), ...(readStackReferences ? [OIDC_PROVIDER_STACK_NODE] : [])];
     expect(readmeDiagram().nodes).toEqual(nodes.sort());
+  });
+
+  test("leaves out no resource the workload identities register, exposed by them or not", () => {
+    // Everything but the Kubernetes provider, which the program passes in.
+    const all = registrations().filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+    expect(all.map((r) => r.urn).sort()).toEqual([...registered.values()].map((r) => r.urn).sort());
   });
 
   test("draws exactly the direct dependencies the program registers", () => {

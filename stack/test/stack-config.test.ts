@@ -13,10 +13,16 @@ describe("oidcProviderArn (STACK_CONFIG)", () => {
     const config = (await load()).readIdentityConfig(IRSA);
     expect(config.identityType === "IRSA" && (await promiseOf(config.oidcProviderArn))).toBe(OIDC_PROVIDER_ARN);
   });
+
+  test("an empty value is missing too", async () => {
+    await startMocks({ oidcProviderArn: "" });
+    const { readIdentityConfig } = await load();
+    expect(() => readIdentityConfig(IRSA)).toThrow('Missing required config "oidcProviderArn".');
+  });
 });
 
 describe("clusterName", () => {
-  test.each(["-starts-with-dash", "has space", "dots.not.allowed", "x".repeat(101)])(
+  test.each(["-starts-with-dash", "has space", "dots.not.allowed", "ends-with-dot.", "x".repeat(101)])(
     "malformed %j names the key and the rule",
     async (bad) => {
       await startMocks({ clusterName: bad });
@@ -47,6 +53,13 @@ describe("OIDC provider from a cluster lookup or a stack reference (validated in
   test("CLUSTER_LOOKUP builds the provider ARN from the issuer, account and partition", async () => {
     await startMocks({ clusterName: "my-cluster" });
     expect(await promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).toBe(OIDC_PROVIDER_ARN);
+  });
+
+  test("CLUSTER_LOOKUP of a cluster without an OIDC issuer says so", async () => {
+    await startMocks({ clusterName: "my-cluster" }, { clusterIssuer: "" });
+    await expect(promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).rejects.toThrow(
+      'EKS cluster "my-cluster" (config clusterName) has no OIDC issuer.',
+    );
   });
 
   test("STACK_REFERENCE reads the named output (default oidcProviderArn)", async () => {

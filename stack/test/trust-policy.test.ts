@@ -251,6 +251,33 @@ describe("irsaTrustPolicy", () => {
   });
 });
 
+describe("irsaTrustPolicy refuses what would trust the wrong tokens", () => {
+  const build = (serviceAccounts: ServiceAccountRef[], audience?: string) => () =>
+    irsaTrustPolicy({ oidcProviderArns: [ARN], serviceAccounts, audience });
+
+  test("an empty audience", () => {
+    expect(build([{ namespace: "default", name: "app" }], "")).toThrow("irsaTrustPolicy: audience must not be empty.");
+  });
+
+  test.each([
+    { namespace: "", name: "app" },
+    { namespace: "default", name: "" },
+    { namespace: "default", name: "my app" },
+    { namespace: "team\ta", name: "app" },
+    { namespace: "default", name: "app:other" },
+  ])("the service account %j", (sa) => {
+    expect(build([sa])).toThrow(
+      `Invalid service account ${JSON.stringify(sa)}: namespace and name must be non-empty, without ':' or spaces.`,
+    );
+  });
+
+  test("a value that is not a string, named in the error", () => {
+    expect(() => parseOidcProviderArn(undefined as unknown as string)).toThrow(
+      "Invalid oidcProviderArn: undefined is not an IAM OIDC provider ARN.",
+    );
+  });
+});
+
 describe("podIdentityTrustPolicy", () => {
   const args = {
     clusterArn: "arn:aws:eks:us-east-1:123456789012:cluster/prod",
@@ -292,6 +319,20 @@ describe("assertWithinTrustPolicyQuota", () => {
       oidcProviderArns: [ARN],
       serviceAccounts: Array.from({ length: count }, (_, i) => ({ namespace: "ns", name: `sa-${i}` })),
     });
+
+  test("accepts a policy of exactly 2,048 characters and rejects 2,049", () => {
+    const sized = (length: number): PolicyDocument => {
+      const doc = policyWith(1);
+      const padding = length - JSON.stringify(doc).length;
+      doc.Statement[0].Sid = "x".repeat(padding - ',"Sid":""'.length);
+      expect(JSON.stringify(doc)).toHaveLength(length);
+      return doc;
+    };
+    expect(() => assertWithinTrustPolicyQuota(sized(TRUST_POLICY_QUOTA), "r")).not.toThrow();
+    expect(() => assertWithinTrustPolicyQuota(sized(TRUST_POLICY_QUOTA + 1), "r")).toThrow(
+      'Trust policy of role "r" is 2049 characters, over the IAM quota',
+    );
+  });
 
   test("accepts a policy up to the quota and rejects one above it", () => {
     let count = 1;

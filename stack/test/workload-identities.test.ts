@@ -1,5 +1,6 @@
 /** Checks every entry of the generated settings, so it holds for any settings the tool writes. */
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
+import { ServiceAccount } from "@pulumi/kubernetes/core/v1";
 import { Provider } from "@pulumi/kubernetes/provider";
 import {
   ACCOUNT_ID,
@@ -7,6 +8,7 @@ import {
   promiseOf,
   type Registration,
   registrationOf,
+  registrations,
   settled,
   startMocks,
 } from "./pulumi-mocks";
@@ -66,6 +68,57 @@ const expectedSubjects = (sa: ServiceAccountSettings): string[] => [
 ];
 const noTokensLeft = (value: unknown) => expect(JSON.stringify(value)).not.toMatch(/\$\{(partition|accountId)\}/);
 
+/**
+ * Waits until every resource the identity exposes is registered, then for what registers after them: under a slow
+ * machine (or Stryker's instrumented code) `settled()` alone may return before the last registrations start.
+ */
+async function allRegistered(identity: WorkloadIdentity): Promise<void> {
+  const exposed = [
+    identity.role,
+    identity.serviceAccount,
+    identity.serviceAccountPatch,
+    identity.podIdentityAssociation,
+    identity.exampleDeployment,
+    ...identity.policies,
+  ];
+  await Promise.all(exposed.flatMap((resource) => (resource ? [registrationOf(resource)] : [])));
+  await settled();
+}
+
+const INLINE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+
+/** Every inline policy and policy attachment registered for the role of that name, whoever registered it. */
+const policiesOfRole = (roleName: string): Registration[] =>
+  registrations().filter(
+    (r) => (r.type === INLINE_POLICY || r.type === POLICY_ATTACHMENT) && r.inputs.role === roleName,
+  );
+
+/** The inline policy the settings describe: each statement as written, `${partition}`/`${accountId}` filled in. */
+function expectedInlinePolicy(sa: ServiceAccountSettings, partition: string, accountId: string): PolicyDocument {
+  const fill = (text: string) => text.split("${partition}").join(partition).split("${accountId}").join(accountId);
+  return {
+    Version: "2012-10-17",
+    Statement: sa.policyStatements.map((s) => {
+      const condition: Record<string, Record<string, string[]>> = {};
+      for (const c of s.conditions ?? []) {
+        condition[c.test] = { ...condition[c.test], [c.variable]: c.values.map(fill) };
+      }
+      return {
+        ...(s.sid ? { Sid: s.sid } : {}),
+        Effect: s.effect,
+        Action: s.actions,
+        Resource: s.resources.map(fill),
+        ...(s.conditions?.length ? { Condition: condition } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * The role's permissions are exactly what the settings say, and `identity.policies` holds all of them: every inline
+ * policy (full document) and attachment registered for the role, not only those the identity exposes.
+ */
 async function expectPolicies(
   identity: WorkloadIdentity,
   sa: ServiceAccountSettings,
@@ -73,10 +126,14 @@ async function expectPolicies(
   accountId: string,
 ): Promise<Registration[]> {
   const policies = await Promise.all(identity.policies.map(registrationOf));
-  const inline = policies.filter((p) => p.type === "aws:iam/rolePolicy:RolePolicy");
-  const attachments = policies.filter((p) => p.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+  const registered = policiesOfRole(await promiseOf(identity.role.name));
+  expect(registered.map((p) => p.urn).sort()).toEqual(policies.map((p) => p.urn).sort());
+  const inline = registered.filter((p) => p.type === INLINE_POLICY);
+  const attachments = registered.filter((p) => p.type === POLICY_ATTACHMENT);
   const own = inline.filter((p) => !p.name.includes("/addon-"));
-  expect(own).toHaveLength(sa.policyStatements.length > 0 ? 1 : 0);
+  expect(own.map((p) => JSON.parse(p.inputs.policy))).toEqual(
+    sa.policyStatements.length > 0 ? [expectedInlinePolicy(sa, partition, accountId)] : [],
+  );
   // Each add-on's published document is an inline policy of its own (addon-policies.test.ts checks what it allows).
   const addonDocuments = sa.addonPolicies.filter((addon) => addonPolicyDocument(addon, sa.addonScope ?? {}));
   expect(inline.length - own.length).toBe(addonDocuments.length);
@@ -85,10 +142,6 @@ async function expectPolicies(
       .map((arn) => arn.replace(/\$\{partition\}/g, partition).replace(/\$\{accountId\}/g, accountId))
       .sort(),
   );
-  for (const p of own) {
-    const doc = JSON.parse(p.inputs.policy) as PolicyDocument;
-    expect(doc.Statement.map((s) => s.Action)).toEqual(sa.policyStatements.map((s) => s.actions));
-  }
   for (const p of inline) noTokensLeft(JSON.parse(p.inputs.policy));
   return policies;
 }
@@ -303,6 +356,354 @@ describe("identity type per service account", () => {
     await expect(declare({ oidcProviderArn: OIDC_PROVIDER_ARN }, irsaOnly)).resolves.toBeDefined();
     await expect(declare({ oidcProviderArn: OIDC_PROVIDER_ARN }, mixed)).rejects.toThrow(
       'Missing required config "clusterName"',
+    );
+    // The IRSA entry was declared before the error: let its registrations finish here, not in the next test.
+    await settled();
+  });
+});
+
+test("a service account configured twice is refused", async () => {
+  const sa: ServiceAccountSettings = { ...settings.serviceAccounts[0], identityType: "IRSA" };
+  await startMocks({ oidcProviderArn: OIDC_PROVIDER_ARN });
+  const { declareWorkloadIdentities } = await import("../src/workload-identities");
+  expect(() =>
+    declareWorkloadIdentities({
+      provider: new Provider("eks", { enableServerSideApply: true }),
+      stackSettings: {
+        ...settings,
+        identityType: "IRSA",
+        oidcProviderSource: "STACK_CONFIG",
+        serviceAccounts: [sa, { ...sa, roleName: `${sa.roleName}-2` }],
+      },
+    }),
+  ).toThrow(`Service account ${sa.namespace}/${sa.name} is configured twice.`);
+  // The first one was declared: let its registrations finish here, not in the next test.
+  await settled();
+});
+
+/**
+ * One entry using every option the generated settings may leave out (a Deny statement, conditions, tokens in condition
+ * values and in the permissions boundary, a custom audience, wildcard subjects), with the documents written out.
+ */
+describe("an entry with every option set", () => {
+  const orders: ServiceAccountSettings = {
+    name: "orders-api",
+    namespace: "shop",
+    roleName: "orders-api@shop",
+    rolePath: "/workloads/",
+    permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/workload-boundary",
+    maxSessionDuration: 7200,
+    tags: { team: "orders" },
+    createServiceAccount: true,
+    annotations: { team: "orders" },
+    labels: { "app.kubernetes.io/part-of": "shop" },
+    managedPolicyArns: [
+      "arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess",
+      "arn:${partition}:iam::${accountId}:policy/orders-read",
+      "arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess",
+    ],
+    addonPolicies: [],
+    roleNamePerStack: false,
+    createNamespace: false,
+    forcePatch: false,
+    policyStatements: [
+      {
+        sid: "ReadOrders",
+        effect: "Allow",
+        actions: ["s3:GetObject"],
+        resources: ["arn:${partition}:s3:::orders-${accountId}/*"],
+        conditions: [
+          { test: "StringEquals", variable: "aws:ResourceAccount", values: ["${accountId}"] },
+          { test: "ArnLike", variable: "aws:SourceArn", values: ["arn:${partition}:sqs:*:${accountId}:orders"] },
+          { test: "StringEquals", variable: "s3:ExistingObjectTag/team", values: ["orders"] },
+        ],
+      },
+      {
+        effect: "Deny",
+        actions: ["s3:DeleteObject", "s3:PutObject"],
+        resources: ["arn:${partition}:s3:::orders-${accountId}/*"],
+        // ${aws:username} is an IAM policy variable: IAM resolves it, the stack must leave it alone.
+        conditions: [{ test: "StringNotEquals", variable: "aws:PrincipalTag/owner", values: ["${aws:username}"] }],
+      },
+    ],
+    audience: "orders.example.com",
+    additionalServiceAccounts: [{ namespace: "shop", name: "orders-worker-*" }],
+    allowWildcardSubjects: true,
+    stsRegionalEndpoints: true,
+    tokenExpirationSeconds: 7200,
+    exampleDeployment: { image: "registry.example.com/aws-cli:2", replicas: 2 },
+  };
+
+  /** The inline policy with the tokens of the given partition and account filled in. */
+  const inlinePolicy = (partition: string, accountId: string): PolicyDocument => ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ReadOrders",
+        Effect: "Allow",
+        Action: ["s3:GetObject"],
+        Resource: [`arn:${partition}:s3:::orders-${accountId}/*`],
+        Condition: {
+          StringEquals: { "aws:ResourceAccount": [accountId], "s3:ExistingObjectTag/team": ["orders"] },
+          ArnLike: { "aws:SourceArn": [`arn:${partition}:sqs:*:${accountId}:orders`] },
+        },
+      },
+      {
+        Effect: "Deny",
+        Action: ["s3:DeleteObject", "s3:PutObject"],
+        Resource: [`arn:${partition}:s3:::orders-${accountId}/*`],
+        Condition: { StringNotEquals: { "aws:PrincipalTag/owner": ["${aws:username}"] } },
+      },
+    ],
+  });
+
+  /** Every inline policy and attachment registered (this test declares one identity), in a comparable form. */
+  const allRegisteredPolicies = () =>
+    registrations()
+      .filter((r) => r.type === INLINE_POLICY || r.type === POLICY_ATTACHMENT)
+      .map((r) =>
+        r.type === INLINE_POLICY
+          ? { role: r.inputs.role, policy: JSON.parse(r.inputs.policy) }
+          : { role: r.inputs.role, policyArn: r.inputs.policyArn },
+      )
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+  const expectedPolicies = (partition: string, accountId: string) =>
+    [
+      { role: "orders-api@shop", policy: inlinePolicy(partition, accountId) },
+      { role: "orders-api@shop", policyArn: `arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess` },
+      { role: "orders-api@shop", policyArn: `arn:${partition}:iam::${accountId}:policy/orders-read` },
+    ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+  const roleOf = async (identity: WorkloadIdentity) => (await registrationOf(identity.role)).inputs;
+
+  test("IRSA: the role, its trust policy, every policy registered for it and the annotations", async () => {
+    const { "shop/orders-api": identity } = await declare(
+      { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN]) },
+      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [orders] },
+    );
+    await allRegistered(identity);
+    const role = await roleOf(identity);
+    expect(role).toMatchObject({
+      name: "orders-api@shop",
+      path: "/workloads/",
+      maxSessionDuration: 7200,
+      tags: { team: "orders" },
+      // Tokens from the primary OIDC provider's ARN: its partition and account.
+      permissionsBoundary: "arn:aws-cn:iam::210987654321:policy/workload-boundary",
+    });
+    const trust = JSON.parse(role.assumeRolePolicy) as PolicyDocument;
+    expect(trust.Statement.map((s) => s.Condition)).toEqual(
+      PROVIDER_ARNS.map(issuerOf).map((issuer) => ({
+        StringEquals: { [`${issuer}:aud`]: "orders.example.com" },
+        StringLike: {
+          [`${issuer}:sub`]: ["system:serviceaccount:shop:orders-api", "system:serviceaccount:shop:orders-worker-*"],
+        },
+      })),
+    );
+    expect(allRegisteredPolicies()).toEqual(expectedPolicies("aws-cn", "210987654321"));
+    const annotations = (await registrationOf(identity.serviceAccountPatch!)).inputs.metadata.annotations;
+    expect(annotations).toMatchObject({
+      "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/workloads/orders-api@shop",
+      "eks.amazonaws.com/sts-regional-endpoints": "true",
+      "eks.amazonaws.com/token-expiration": "7200",
+    });
+    expect((await registrationOf(identity.serviceAccount!)).inputs.metadata).toMatchObject({
+      annotations: { team: "orders" },
+      labels: { "app.kubernetes.io/part-of": "shop" },
+    });
+  });
+
+  test("registers these resources, under these names, the example Deployment after the credentials", async () => {
+    const { "shop/orders-api": identity } = await declare(
+      { oidcProviderArn: PRIMARY_ARN },
+      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [orders] },
+    );
+    await allRegistered(identity);
+    const resources = registrations().filter((r) => !r.type.startsWith("pulumi:providers:"));
+    // Names are identities: a renamed resource is replaced, so they are pinned here.
+    expect(resources.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
+      [
+        "eks-irsa:index:WorkloadIdentity shop/orders-api",
+        "kubernetes:core/v1:ServiceAccount shop/orders-api",
+        "aws:iam/role:Role shop/orders-api",
+        "kubernetes:core/v1:ServiceAccountPatch shop/orders-api",
+        `${INLINE_POLICY} shop/orders-api`,
+        `${POLICY_ATTACHMENT} shop/orders-api/arn:\${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess`,
+        `${POLICY_ATTACHMENT} shop/orders-api/arn:\${partition}:iam::\${accountId}:policy/orders-read`,
+        "kubernetes:apps/v1:Deployment shop/orders-api",
+      ].sort(),
+    );
+    const deployment = await registrationOf(identity.exampleDeployment!);
+    expect(deployment.inputs.metadata).toEqual({
+      name: "orders-api-identity-check",
+      namespace: "shop",
+      labels: { "app.kubernetes.io/name": "identity-check", "app.kubernetes.io/instance": "orders-api" },
+    });
+    expect(deployment.inputs.spec.replicas).toBe(2);
+    expect(deployment.inputs.spec.selector.matchLabels).toEqual(deployment.inputs.metadata.labels);
+    expect(deployment.inputs.spec.template.metadata.labels).toEqual(deployment.inputs.metadata.labels);
+    expect(deployment.inputs.spec.template.spec).toMatchObject({
+      serviceAccountName: "orders-api",
+      containers: [
+        {
+          name: "identity-check",
+          image: "registry.example.com/aws-cli:2",
+          command: ["/bin/sh", "-c"],
+          args: ["aws sts get-caller-identity && exec sleep infinity"],
+        },
+      ],
+    });
+    const credentials = await Promise.all(identity.credentialDependencies.map(registrationOf));
+    expect(credentials.map((r) => r.name).sort()).toEqual(
+      resources
+        .filter(
+          (r) => r.type === INLINE_POLICY || r.type === POLICY_ATTACHMENT || r.type.endsWith("ServiceAccountPatch"),
+        )
+        .map((r) => r.name)
+        .sort(),
+    );
+    expect(deployment.dependencies).toEqual(expect.arrayContaining(credentials.map((r) => r.urn)));
+  });
+
+  test("Pod Identity: the same permissions, with the caller's partition and account", async () => {
+    const podOrders = { ...orders, additionalServiceAccounts: [], allowWildcardSubjects: false };
+    const { "shop/orders-api": identity } = await declare(
+      { clusterName: "my-cluster" },
+      { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [podOrders] },
+    );
+    await allRegistered(identity);
+    expect((await roleOf(identity)).permissionsBoundary).toBe("arn:aws:iam::123456789012:policy/workload-boundary");
+    expect(allRegisteredPolicies()).toEqual(expectedPolicies("aws", "123456789012"));
+  });
+
+  test("no inline policy without statements, no attachment without managed policies", async () => {
+    const bare = { ...orders, policyStatements: [], managedPolicyArns: [], permissionsBoundaryArn: undefined };
+    const { "shop/orders-api": identity } = await declare(
+      { oidcProviderArn: PRIMARY_ARN },
+      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [bare] },
+    );
+    await allRegistered(identity);
+    expect(allRegisteredPolicies()).toEqual([]);
+    expect(identity.policies).toEqual([]);
+    expect((await roleOf(identity)).permissionsBoundary).toBeUndefined();
+  });
+});
+
+describe("an adopted service account (createServiceAccount: false)", () => {
+  const adopted: ServiceAccountSettings = {
+    name: "billing",
+    namespace: "finance",
+    roleName: "billing@finance",
+    tags: {},
+    createServiceAccount: false,
+    annotations: {},
+    labels: {},
+    managedPolicyArns: [],
+    policyStatements: [],
+    addonPolicies: [],
+    roleNamePerStack: false,
+    createNamespace: false,
+    forcePatch: false,
+    audience: "sts.amazonaws.com",
+    additionalServiceAccounts: [],
+    allowWildcardSubjects: false,
+    stsRegionalEndpoints: false,
+    exampleDeployment: { image: "registry.example.com/aws-cli:2", replicas: 1 },
+  };
+
+  test("IRSA: no ServiceAccount is registered; the patch and the example name the existing one", async () => {
+    const { "finance/billing": identity } = await declare(
+      { oidcProviderArn: PRIMARY_ARN },
+      { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [adopted] },
+    );
+    await allRegistered(identity);
+    // Read (to fail clearly when it is missing), never registered as one this stack owns.
+    expect(registrations().filter((r) => r.type === "kubernetes:core/v1:ServiceAccount" && !r.readId)).toEqual([]);
+    expect(identity.serviceAccount).toBeUndefined();
+    const patch = await registrationOf(identity.serviceAccountPatch!);
+    expect(patch.inputs.metadata).toEqual({
+      name: "billing",
+      namespace: "finance",
+      annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/billing@finance" },
+    });
+    const trust = JSON.parse((await registrationOf(identity.role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(trust.Statement[0].Condition?.StringEquals[`${issuerOf(PRIMARY_ARN)}:sub`]).toBe(
+      "system:serviceaccount:finance:billing",
+    );
+    const deployment = await registrationOf(identity.exampleDeployment!);
+    expect(deployment.inputs.spec.template.spec.serviceAccountName).toBe("billing");
+  });
+
+  test("Pod Identity: the association names the existing account", async () => {
+    const { "finance/billing": identity } = await declare(
+      { clusterName: "my-cluster" },
+      { ...settings, identityType: "POD_IDENTITY", serviceAccounts: [adopted] },
+    );
+    await allRegistered(identity);
+    expect((await registrationOf(identity.podIdentityAssociation!)).inputs).toMatchObject({
+      namespace: "finance",
+      serviceAccount: "billing",
+    });
+  });
+});
+
+describe("the building blocks, called directly", () => {
+  async function load() {
+    await startMocks({});
+    return {
+      ...(await import("../src/irsa")),
+      ...(await import("../src/pod-identity")),
+      ...(await import("../src/service-account-like")),
+    };
+  }
+  const provider = () => new Provider("eks", { enableServerSideApply: true });
+
+  test("createIamRoleForServiceAccount trusts one account through one provider by default, whatever trust is passed", async () => {
+    const { createIamRoleForServiceAccount } = await load();
+    const { role } = createIamRoleForServiceAccount("app", {
+      serviceAccount: { name: "app", namespace: "default" },
+      oidcProviderArn: OIDC_PROVIDER_ARN,
+      k8sOpts: { provider: provider() },
+      // A JavaScript caller's own trust policy is dropped, not used.
+      ...({ assumeRolePolicy: '{"Statement":[]}' } as object),
+    });
+    await settled();
+    const trust = JSON.parse((await registrationOf(role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(trust.Statement).toEqual([
+      {
+        Effect: "Allow",
+        Principal: { Federated: OIDC_PROVIDER_ARN },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          StringEquals: {
+            [`${issuerOf(OIDC_PROVIDER_ARN)}:aud`]: "sts.amazonaws.com",
+            [`${issuerOf(OIDC_PROVIDER_ARN)}:sub`]: "system:serviceaccount:default:app",
+          },
+        },
+      },
+    ]);
+  });
+
+  test("createPodIdentityRole ignores a trust policy passed to it", async () => {
+    const { createPodIdentityRole } = await load();
+    const { role } = createPodIdentityRole("app", {
+      clusterName: "my-cluster",
+      clusterArn: "arn:aws:eks:us-east-1:123456789012:cluster/my-cluster",
+      accountId: "123456789012",
+      serviceAccount: { name: "app", namespace: "default" },
+      ...({ assumeRolePolicy: '{"Statement":[]}' } as object),
+    });
+    await settled();
+    const trust = JSON.parse((await registrationOf(role)).inputs.assumeRolePolicy) as PolicyDocument;
+    expect(trust.Statement[0].Principal).toEqual({ Service: "pods.eks.amazonaws.com" });
+  });
+
+  test("a ServiceAccount without an explicit namespace is refused, naming it", async () => {
+    const { resolveServiceAccount } = await load();
+    const sa = new ServiceAccount("no-namespace", { metadata: { name: "app" } }, { provider: provider() });
+    await expect(promiseOf(resolveServiceAccount(sa).namespace)).rejects.toThrow(
+      /^ServiceAccount urn:pulumi:.*::no-namespace must set metadata.namespace explicitly\.$/,
     );
   });
 });

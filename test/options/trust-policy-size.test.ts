@@ -23,7 +23,8 @@ test(`the synth-time estimate equals the length of the trust policy the stack bu
       name,
       namespace,
       fc.array(fc.record({ name, namespace }), { maxLength: 12 }),
-      fc.constantFrom("sts.amazonaws.com", "api://my-audience"),
+      // Audiences of different lengths: an estimate that ignored the configured one would be off.
+      fc.constantFrom("sts.amazonaws.com", "orders", "https://auth.example.com/audiences/orders-api"),
       (saName, saNamespace, others, audience) => {
         const sa = serviceAccount({
           name: saName,
@@ -56,5 +57,21 @@ test("the estimate counts wildcard subjects under StringLike, as the stack write
     allowWildcardSubjects: true,
   });
   expect(document.Statement[0].Condition?.StringLike).toBeDefined();
+  expect(estimateTrustPolicyLength(sa)).toBe(JSON.stringify(document).length);
+});
+
+test("the estimate keeps StringEquals when wildcards are allowed but no subject has one, as the stack does", () => {
+  const sa = serviceAccount({
+    name: "worker",
+    allowWildcardSubjects: true,
+    additionalServiceAccounts: [{ name: "worker-2", namespace: "jobs" }],
+  });
+  const document = generated.irsaTrustPolicy({
+    oidcProviderArns: [LONGEST_PROVIDER_ARN],
+    serviceAccounts: [sa, ...sa.additionalServiceAccounts],
+    audience: sa.audience,
+    allowWildcardSubjects: true,
+  });
+  expect(document.Statement[0].Condition?.StringLike).toBeUndefined();
   expect(estimateTrustPolicyLength(sa)).toBe(JSON.stringify(document).length);
 });
