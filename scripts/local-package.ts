@@ -1,7 +1,7 @@
 import { execFileSync } from "child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { basename, join, resolve } from "path";
 
 /** The root of this checkout. */
 export const PACKAGE_ROOT = resolve(__dirname, "..");
@@ -53,17 +53,26 @@ export function packThisPackage(destination = mkdtempSync(join(tmpdir(), "eks-ir
   return join(destination, output.trim().split("\n").pop()!);
 }
 
-/** `npx projen new --from eks-irsa-template@file:<tarball> [flags]` in `dir`, as a person runs it. */
+/**
+ * `projen new --from <spec> [flags]` in `dir`, as a person runs it: npx answers yes for them (there is no
+ * terminal to ask), and projen is the release this package is built and tested with.
+ */
+export function projenNew(dir: string, from: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}): string {
+  return run(dir, "npx", ["-y", `projen@${PROJEN_VERSION}`, "new", "--from", from, ...flags], env);
+}
+
+/** The folder of a stack scaffolded from a tarball that holds its copy, so that it can reinstall. */
+export const VENDOR_FOLDER = "vendor";
+
+/**
+ * Scaffolds a stack in `dir` from this package's tarball, copied into the stack first: its
+ * `package.json` then names `file:./vendor/<tarball>`, which lives as long as the stack does.
+ */
 export function scaffoldStack(tarball: string, dir: string, flags: string[] = []): void {
-  run(dir, "npx", [
-    "-y",
-    `projen@${PROJEN_VERSION}`,
-    "new",
-    "--from",
-    `eks-irsa-template@file:${tarball}`,
-    "--no-git",
-    ...flags,
-  ]);
+  mkdirSync(join(dir, VENDOR_FOLDER), { recursive: true });
+  const vendored = `${VENDOR_FOLDER}/${basename(tarball)}`;
+  copyFileSync(tarball, join(dir, vendored));
+  projenNew(dir, `eks-irsa-template@file:./${vendored}`, ["--no-git", ...flags]);
 }
 
 function newestMtime(dir: string): number {

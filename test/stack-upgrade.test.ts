@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { Testing } from "projen";
 import { synth } from "./project-fixture";
-import { AcmeEksProject } from "../examples/acme-eks-project";
+import { AcmeEksProject } from "../examples/acme-eks-starter/src";
 
 /** `npx projen upgrade` in a generated stack: this package included, no terminal needed, one run. */
 describe("the stack's upgrade task", () => {
