@@ -52,7 +52,11 @@ export function packRelease(
   run(dir, "tar", ["xzf", packed]);
   rmSync(packed);
   const packageDir = join(dir, "package");
-  editFile(packageDir, "package.json", (text) => text.replace(/"version": "[^"]+"/, `"version": "${version}"`));
+  // The version is in the jsii assembly too, which packages built against this one check (jsii does not
+  // verify an assembly's fingerprint: it rewrites assemblies itself).
+  for (const file of ["package.json", ".jsii"]) {
+    editFile(packageDir, file, (text) => `${JSON.stringify({ ...JSON.parse(text), version }, null, 2)}\n`);
+  }
   edit(packageDir);
   return join(dir, run(packageDir, "npm", ["pack", "--silent", "--pack-destination", dir]).trim());
 }
