@@ -36,6 +36,17 @@ test("the README's quick start scaffolds a stack from the registry whose build p
   expect(projenrc).toContain('serviceAccountName: "orders-api"');
   expect(projenrc).toContain('namespace: "shop"');
   expect(stack.read("src/settings.ts")).toContain('name: "orders-api"');
+  // projen new lists this type's other options as commented examples (they are marked @featured).
+  for (const option of [
+    "serviceAccounts",
+    "stackName",
+    "region",
+    "identityType",
+    "oidcProviderSource",
+    "roleNamePrefix",
+  ]) {
+    expect(projenrc).toMatch(new RegExp(`^ {2}// ${option}: .*/\\* `, "m"));
+  }
   // Installed from the registry, under its version: no path, no tarball.
   expect(JSON.parse(stack.read("package.json")).devDependencies["eks-irsa-template"]).toBe("^0.1.0");
   expect(stack.read("package-lock.json")).toContain(`${registry.url}eks-irsa-template/-/eks-irsa-template-0.1.0.tgz`);
