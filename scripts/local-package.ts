@@ -1,6 +1,5 @@
 import { execFileSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
-import { tmpdir } from "os";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "fs";
 import { basename, join, resolve } from "path";
 
 /** The root of this checkout. */
@@ -44,7 +43,7 @@ export function run(cwd: string, command: string, args: string[], env: NodeJS.Pr
  * Packs this package as it would be published, into `destination`. Compiles first when the
  * jsii assembly is missing or older than `src/`, so a fresh clone packs what it holds.
  */
-export function packThisPackage(destination = mkdtempSync(join(tmpdir(), "eks-irsa-pack-"))): string {
+export function packThisPackage(destination: string): string {
   const assembly = join(PACKAGE_ROOT, ".jsii");
   if (!existsSync(assembly) || newestMtime(join(PACKAGE_ROOT, "src")) > statSync(assembly).mtimeMs) {
     run(PACKAGE_ROOT, "npx", ["projen", "compile"]);
