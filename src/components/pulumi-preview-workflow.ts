@@ -10,9 +10,6 @@ export const PULUMI_PREVIEW_SECRETS = {
   awsRoleToAssume: "AWS_ROLE_TO_ASSUME",
 } as const;
 
-/** The artifact that carries the compiled program from the build job to the preview job. */
-const PROGRAM_ARTIFACT = "program";
-
 const secret = (name: string) => `\${{ secrets.${name} }}`;
 
 /**
@@ -21,8 +18,9 @@ const secret = (name: string) => `\${{ secrets.${name} }}`;
  * the pull request. Pull requests from forks get no secrets, so they skip it.
  *
  * Two jobs, so that what runs third-party code at install and test time never holds a cloud token:
- * the build job (read-only) installs, builds and tests; only the preview job may request an OIDC
- * token and comment, and it installs without running install scripts and runs no tests.
+ * the build job (read-only) installs, builds and tests; only the preview job, which starts once the
+ * build passed, may request an OIDC token and comment, and it installs without running install
+ * scripts and runs no tests (Pulumi runs `src/index.ts` itself: `Pulumi.yaml`).
  */
 export class PulumiPreviewWorkflow extends github.GithubWorkflow {
   /** The workflow file, relative to the project. */
@@ -50,12 +48,8 @@ export class PulumiPreviewWorkflow extends github.GithubWorkflow {
       steps: [
         github.WorkflowSteps.checkout(),
         ...project.renderWorkflowSetup({ mutable: false }),
-        // Pulumi runs the compiled program; a preview of code that fails its tests is moot.
+        // A preview of code that fails its tests is moot.
         { name: "Build", run: `npx projen ${project.buildTask.name}` },
-        github.WorkflowSteps.uploadArtifact({
-          name: "Upload the program",
-          with: { name: PROGRAM_ARTIFACT, path: project.libdir },
-        }),
       ],
     });
     this.addJob("preview", {
@@ -75,10 +69,6 @@ export class PulumiPreviewWorkflow extends github.GithubWorkflow {
         ...project.renderWorkflowSetup({
           mutable: false,
           installStepConfiguration: { env: { npm_config_ignore_scripts: "true" } },
-        }),
-        github.WorkflowSteps.downloadArtifact({
-          name: "Download the program",
-          with: { name: PROGRAM_ARTIFACT, path: project.libdir },
         }),
         {
           name: "AWS credentials",

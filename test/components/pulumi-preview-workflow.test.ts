@@ -16,17 +16,11 @@ describe("the pulumi-preview workflow", () => {
     }
   });
 
-  test("installs, builds and tests where no cloud token can be requested, and hands over only the program", () => {
+  test("installs, builds and tests where no cloud token can be requested", () => {
     expect(build.permissions).toEqual({ contents: "read" });
-    expect(build.steps.map((s: { name: string }) => s.name)).toEqual([
-      "Checkout",
-      "Install dependencies",
-      "Build",
-      "Upload the program",
-    ]);
+    expect(build.steps.map((s: { name: string }) => s.name)).toEqual(["Checkout", "Install dependencies", "Build"]);
     expect(step(build, "Install dependencies").run).toBe("npm ci");
     expect(step(build, "Build").run).toBe("npx projen build");
-    expect(step(build, "Upload the program").with).toMatchObject({ name: "program", path: "lib" });
   });
 
   test("previews with an OIDC token and leave to comment, running no install script and no test", () => {
@@ -35,7 +29,6 @@ describe("the pulumi-preview workflow", () => {
     expect(preview.steps.map((s: { name: string }) => s.name)).toEqual([
       "Checkout",
       "Install dependencies",
-      "Download the program",
       "AWS credentials",
       "pulumi preview",
     ]);
@@ -43,7 +36,6 @@ describe("the pulumi-preview workflow", () => {
       run: "npm ci",
       env: { npm_config_ignore_scripts: "true" },
     });
-    expect(step(preview, "Download the program").with).toEqual({ name: "program", path: "lib" });
     expect(step(preview, "AWS credentials").with).toEqual({
       "role-to-assume": "${{ secrets.AWS_ROLE_TO_ASSUME }}",
       "aws-region": "eu-west-1",
