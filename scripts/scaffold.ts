@@ -1,10 +1,12 @@
 /**
  * Scaffolds a stack from this checkout: `npx projen scaffold <folder> [projen new flags]`.
- * Packs the package as npm would publish it, then runs `projen new --from` in the folder.
+ * Packs the package as npm would publish it, copies the tarball into the stack's vendor/ folder,
+ * then runs `projen new --from eks-irsa-template@file:./vendor/<tarball>` in the folder.
  */
-import { existsSync, mkdirSync, readdirSync } from "fs";
-import { resolve } from "path";
-import { packThisPackage, scaffoldStack } from "./local-package";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { packThisPackage, scaffoldStack, VENDOR_FOLDER } from "./local-package";
 
 const [folder, ...flags] = process.argv.slice(2);
 if (!folder) {
@@ -18,15 +20,24 @@ if (existsSync(dir) && readdirSync(dir).length > 0) {
 }
 mkdirSync(dir, { recursive: true });
 
-const tarball = packThisPackage();
-console.log(`Packed ${tarball}; running projen new in ${dir} (about a minute, npm install included)...`);
+const packDir = mkdtempSync(join(tmpdir(), "eks-irsa-pack-"));
 try {
+  const tarball = packThisPackage(packDir);
+  console.log(`Packed ${tarball}; running projen new in ${dir} (about a minute, npm install included)...`);
   scaffoldStack(tarball, dir, flags);
 } catch (error) {
   // projen new's own output says what went wrong; a trace of this script would only bury it.
   console.error((error as Error).message);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  rmSync(packDir, { recursive: true, force: true });
 }
+if (process.exitCode) {
+  process.exit();
+}
+console.log(
+  `The stack installs this package from ${join(dir, VENDOR_FOLDER)}/ (git ignores *.tgz: \`git add -f\` it).`,
+);
 console.log(
   `Done. Next:\n  cd ${dir}\n  npx projen build      # compile, type-check, run the stack's tests under Pulumi mocks`,
 );

@@ -3,9 +3,9 @@ import { join } from "path";
 import { Testing } from "projen";
 // The README's example imports this package by name, as its users do: jest maps it to src/.
 import { temporaryOutdir } from "./project-fixture";
-import { AcmeEksProject } from "../examples/acme-eks-project";
+import { AcmeEksProject } from "../examples/acme-eks-starter/src";
 
-const EXAMPLE = join(__dirname, "..", "examples", "acme-eks-project.ts");
+const EXAMPLE = join(__dirname, "..", "examples", "acme-eks-starter", "src", "index.ts");
 
 test("the README shows the platform starter example as it is tested", () => {
   const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8");

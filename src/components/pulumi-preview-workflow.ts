@@ -16,6 +16,11 @@ const secret = (name: string) => `\${{ secrets.${name} }}`;
  * `.github/workflows/pulumi-preview.yml`: on every pull request from this repository, the build,
  * then `pulumi preview` of the first stack with AWS credentials from an OIDC role, commented on
  * the pull request. Pull requests from forks get no secrets, so they skip it.
+ *
+ * Two jobs, so that what runs third-party code at install and test time never holds a cloud token:
+ * the build job (read-only) installs, builds and tests; only the preview job, which starts once the
+ * build passed, may request an OIDC token and comment, and it installs without running install
+ * scripts and runs no tests (Pulumi runs `src/index.ts` itself: `Pulumi.yaml`).
  */
 export class PulumiPreviewWorkflow extends github.GithubWorkflow {
   /** The workflow file, relative to the project. */
@@ -27,10 +32,30 @@ export class PulumiPreviewWorkflow extends github.GithubWorkflow {
       limitConcurrency: true,
       concurrencyOptions: { group: "pulumi-preview-${{ github.event.pull_request.number }}", cancelInProgress: true },
     });
+    // Every workflow of the stack, projen's upgrade workflow too, uses these commits.
+    for (const pinned of Object.values(STACK_GITHUB_ACTIONS)) {
+      gitHub.actions.set(pinned.split("@")[0], pinned);
+    }
     this.on({ pullRequest: {} });
+
+    const sameRepository = "github.event.pull_request.head.repo.full_name == github.repository";
+    this.addJob("build", {
+      name: "build",
+      if: sameRepository,
+      ...gitHub.runsOnConfig(),
+      permissions: { contents: github.workflows.JobPermission.READ },
+      env: { CI: "true" },
+      steps: [
+        github.WorkflowSteps.checkout(),
+        ...project.renderWorkflowSetup({ mutable: false }),
+        // A preview of code that fails its tests is moot.
+        { name: "Build", run: `npx projen ${project.buildTask.name}` },
+      ],
+    });
     this.addJob("preview", {
       name: `pulumi preview (${settings.stackName})`,
-      if: "github.event.pull_request.head.repo.full_name == github.repository",
+      needs: ["build"],
+      if: sameRepository,
       ...gitHub.runsOnConfig(),
       permissions: {
         contents: github.workflows.JobPermission.READ,
@@ -40,12 +65,14 @@ export class PulumiPreviewWorkflow extends github.GithubWorkflow {
       env: { CI: "true" },
       steps: [
         github.WorkflowSteps.checkout(),
-        ...project.renderWorkflowSetup({ mutable: false }),
-        // Pulumi runs the compiled program; a preview of code that fails its tests is moot.
-        { name: "Build", run: `npx projen ${project.buildTask.name}` },
+        // The program's runtime dependencies, without running any package's install script.
+        ...project.renderWorkflowSetup({
+          mutable: false,
+          installStepConfiguration: { env: { npm_config_ignore_scripts: "true" } },
+        }),
         {
           name: "AWS credentials",
-          uses: github.ActionRefs.AWS_ACTIONS_CONFIGURE_AWS_CREDENTIALS,
+          uses: STACK_GITHUB_ACTIONS.awsCredentials,
           with: {
             "role-to-assume": secret(PULUMI_PREVIEW_SECRETS.awsRoleToAssume),
             "aws-region": settings.region,

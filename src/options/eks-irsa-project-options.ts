@@ -5,18 +5,21 @@ import type { PodIdentityAgentMode } from "./pod-identity-agent-mode";
 import type { ServiceAccountOptions } from "./service-account-options";
 
 /**
- * Options of {@link EksIrsaProject}.
+ * Options of {@link EksIrsaProject}. Each is `@featured`: `projen new` writes them into `.projenrc.ts` as
+ * commented examples.
  */
 export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptions {
   /**
    * The name of the service account, when `serviceAccounts` is not given.
    * @default "app"
+   * @featured
    */
   readonly serviceAccountName?: string;
 
   /**
    * The namespace of the service account, when `serviceAccounts` is not given.
    * @default "default"
+   * @featured
    */
   readonly namespace?: string;
 
@@ -25,36 +28,42 @@ export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptio
    * `serviceAccountName` and `namespace`.
    * @default - one service account `serviceAccountName` in `namespace`, with an example
    * least-privilege inline policy, an example managed policy attachment and an example Deployment
+   * @featured
    */
   readonly serviceAccounts?: ServiceAccountOptions[];
 
   /**
    * The name of the first Pulumi stack: `Pulumi.<stackName>.yaml` is written once, for you to fill.
    * @default "dev"
+   * @featured
    */
   readonly stackName?: string;
 
   /**
    * The AWS region of the first stack (`aws:region` in its stack config).
    * @default "us-east-1"
+   * @featured
    */
   readonly region?: string;
 
   /**
    * The Pulumi project name (`name` in `Pulumi.yaml`).
    * @default - the package name, without its npm scope
+   * @featured
    */
   readonly pulumiProjectName?: string;
 
   /**
    * How pods get their AWS credentials: the default of each service account's own `identityType`.
    * @default IdentityType.IRSA
+   * @featured
    */
   readonly identityType?: IdentityType;
 
   /**
    * Where the stack finds the cluster's IAM OIDC provider (IRSA).
    * @default OidcProviderSource.STACK_CONFIG
+   * @featured
    */
   readonly oidcProviderSource?: OidcProviderSource;
 
@@ -63,6 +72,7 @@ export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptio
    * project sharing an account its own prefix. (Stacks other than `stackName` add `@<stack>` to
    * derived names, so the stacks of one project never collide.)
    * @default - the Pulumi project name and "-"
+   * @featured
    */
   readonly roleNamePrefix?: string;
 

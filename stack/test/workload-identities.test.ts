@@ -14,6 +14,7 @@ import {
 } from "./pulumi-mocks";
 import { addonManagedPolicyArns, addonPolicyDocument } from "../src/addon-policies";
 import { CREDENTIALS_HASH_ANNOTATION, credentialsHash, type PodCredentialInputs } from "../src/pod-template";
+import { fitRoleName } from "../src/role-name";
 import { settings } from "../src/settings";
 import type { IdentityType, ServiceAccountSettings, StackSettings } from "../src/settings-types";
 import { type PolicyDocument, serviceAccountSubject } from "../src/trust-policy";
@@ -196,7 +197,7 @@ describe("IRSA (generated settings)", () => {
         expect(statement.Condition?.StringEquals[`${issuer}:aud`]).toBe(sa.audience);
         expect([statement.Condition?.[subOperator][`${issuer}:sub`]].flat()).toEqual(expectedSubjects(sa));
       });
-      expect(role.inputs).toMatchObject({ name: sa.roleName, tags: sa.tags });
+      expect(role.inputs).toMatchObject({ name: fitRoleName(sa.roleName), tags: sa.tags });
       expect(role.inputs.path).toBe(sa.rolePath);
       expect(role.inputs.maxSessionDuration).toBe(sa.maxSessionDuration);
       expect(role.inputs.permissionsBoundary).toBe(

