@@ -13,7 +13,7 @@ import {
   type WorkloadAccess,
 } from "../src/access-model";
 import { settings } from "../src/settings";
-import type { StackSettings } from "../src/settings-types";
+import type { ServiceAccountSettings, StackSettings } from "../src/settings-types";
 
 const OTHER_CLUSTER: ClusterIdentity = {
   oidcProviderArn:
@@ -25,6 +25,21 @@ const OTHER_CLUSTER: ClusterIdentity = {
 
 /** A name no declared subject matches: wildcard subjects are the user's explicit choice to trust more. */
 const untrusted = (name: string): string => `${name}-not-declared`.replace(/[*?]/g, "x");
+
+/**
+ * Whether an additional account of the entry admits `other`: the same namespace, and the same name, or (with the
+ * wildcard opt-in) a name its pattern matches as IAM's StringLike does (`*` any run of characters, `?` one).
+ */
+const admittedByAdditional = (sa: ServiceAccountSettings, other: { namespace: string; name: string }): boolean =>
+  sa.additionalServiceAccounts.some((extra) => {
+    if (extra.namespace !== other.namespace) return false;
+    if (!sa.allowWildcardSubjects) return extra.name === other.name;
+    const pattern = extra.name
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".");
+    return new RegExp(`^${pattern}$`).test(other.name);
+  });
 
 /** Another AWS account than the mocks' caller: neither its OIDC providers nor its clusters are trusted. */
 const OTHER_ACCOUNT = "210987654321";
@@ -96,16 +111,18 @@ function checkAccessOf(stackSettings: StackSettings): void {
 
   test.each(entries)("$key: another account of its namespace may not", ({ key, sa }) => {
     for (const w of workloads(key)) {
-      const other = credentialsOf(w, clusterOf(), { namespace: sa.namespace, name: untrusted(sa.name) });
-      const admitted = (sa.allowWildcardSubjects && sa.additionalServiceAccounts.length > 0) || untagged(w);
+      const subject = { namespace: sa.namespace, name: untrusted(sa.name) };
+      const other = credentialsOf(w, clusterOf(), subject);
+      const admitted = admittedByAdditional(sa, subject) || untagged(w);
       expect(checkTrust(ownRole(w), other).allowed).toBe(expected(w, admitted));
     }
   });
 
   test.each(entries)("$key: the same name in another namespace may not", ({ key, sa }) => {
     for (const w of workloads(key)) {
-      const other = credentialsOf(w, clusterOf(), { namespace: untrusted(sa.namespace), name: sa.name });
-      const admitted = (sa.allowWildcardSubjects && sa.additionalServiceAccounts.length > 0) || untagged(w);
+      const subject = { namespace: untrusted(sa.namespace), name: sa.name };
+      const other = credentialsOf(w, clusterOf(), subject);
+      const admitted = admittedByAdditional(sa, subject) || untagged(w);
       expect(checkTrust(ownRole(w), other).allowed).toBe(expected(w, admitted));
     }
   });
