@@ -6,6 +6,7 @@ import { PulumiPreviewWorkflow } from "./components/pulumi-preview-workflow";
 import { PulumiProjectFile } from "./components/pulumi-project-file";
 import { PulumiStackFile } from "./components/pulumi-stack-file";
 import { PulumiTasks } from "./components/pulumi-tasks";
+import { ResourceRecord } from "./components/resource-record";
 import { SampleProgram } from "./components/sample-program";
 import { StackLibrary } from "./components/stack-library";
 import { StackReadme } from "./components/stack-readme";
@@ -42,6 +43,7 @@ export class EksIrsaProject extends typescript.TypeScriptAppProject {
     new SampleProgram(this);
     new PulumiTasks(this);
     new OfflinePlan(this, settings);
+    new ResourceRecord(this);
     new AwsManagedPolicyDocuments(this, settings);
     new AccessCheck(this, settings);
     if (this.github) {

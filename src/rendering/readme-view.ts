@@ -16,7 +16,7 @@ import { customAudiencesOf, identityTypesTextOf, usesPodIdentity } from "../opti
 import type { PolicyStatementSettings, ServiceAccountSettings, StackSettings } from "../options/stack-settings";
 
 /** The tasks a reader of the README runs, in the order they are used. */
-const DOCUMENTED_TASKS = ["plan", "can-i", "preview", "deploy", "destroy"];
+const DOCUMENTED_TASKS = ["plan", "can-i", "resources:record", "preview", "deploy", "destroy"];
 const ARN_TOKEN = /\$\{(partition|accountId)\}/;
 /** The audience the pod identity webhook mints tokens for when the service account names none. */
 const DEFAULT_AUDIENCE = DEFAULTS.audience;

@@ -41,8 +41,21 @@ export interface Registration {
   deletedWith: string;
   /** The names of the resource's renaming aliases (alias specs with a name). */
   aliasNames: string[];
+  /** Every alias, as the engine gets it: a URN, or a spec whose unset parts are the resource's own. */
+  aliases: Alias[];
   /** A read of an existing resource (`Resource.get`): its ID. */
   readId?: string;
+}
+
+/** A Pulumi alias as registered: `urn`, or the parts of a spec (an empty part is the resource's own). */
+export interface Alias {
+  urn?: string;
+  name?: string;
+  type?: string;
+  stack?: string;
+  project?: string;
+  parentUrn?: string;
+  noParent?: boolean;
 }
 
 export interface MockOptions {
@@ -72,7 +85,38 @@ interface RegisterResourceRequest {
   getDependenciesList(): string[];
   getRetainondelete(): boolean;
   getDeletedwith(): string;
-  getAliasesList(): { hasSpec(): boolean; getSpec(): { getName(): string } | undefined }[];
+  getAliasesList(): AliasMessage[];
+}
+/** The protobuf Alias members we read. */
+interface AliasMessage {
+  hasUrn(): boolean;
+  getUrn(): string;
+  hasSpec(): boolean;
+  getSpec():
+    | {
+        getName(): string;
+        getType(): string;
+        getStack(): string;
+        getProject(): string;
+        getParenturn(): string;
+        getNoparent(): boolean;
+      }
+    | undefined;
+}
+
+function aliasOf(message: AliasMessage): Alias {
+  if (message.hasUrn()) return { urn: message.getUrn() };
+  const spec = message.getSpec()!;
+  const parts: Alias = {
+    name: spec.getName(),
+    type: spec.getType(),
+    stack: spec.getStack(),
+    project: spec.getProject(),
+    parentUrn: spec.getParenturn(),
+    noParent: spec.getNoparent(),
+  };
+  // Unset protobuf strings arrive as "", unset booleans as false: keep only what the alias sets.
+  return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== "" && value !== false));
 }
 /** The protobuf ReadResourceRequest members we read. */
 interface ReadResourceRequest {
@@ -227,6 +271,7 @@ export async function startMocks(config: Record<string, string>, options: MockOp
             aliasNames: req
               .getAliasesList()
               .flatMap((alias) => (alias.hasSpec() && alias.getSpec()!.getName() ? [alias.getSpec()!.getName()] : [])),
+            aliases: req.getAliasesList().map(aliasOf),
           });
         }
         resolve();
@@ -254,6 +299,7 @@ export async function startMocks(config: Record<string, string>, options: MockOp
             retainOnDelete: false,
             deletedWith: "",
             aliasNames: [],
+            aliases: [],
             readId: req.getId(),
           });
         }

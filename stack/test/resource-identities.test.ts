@@ -1,0 +1,113 @@
+/**
+ * A regeneration keeps the stack's deployed resources: every resource in resource-identities.json is still registered
+ * under its identity or an alias to it, and every recorded IAM role keeps its name (src/resource-identities.ts).
+ */
+import { declareIdentities, serviceAccountSettings } from "./declare-identities";
+import { registrations } from "./pulumi-mocks";
+import {
+  readRecord,
+  RECORD_COMMAND,
+  RECORD_FILE,
+  recordedResourcesLost,
+  registeredAs,
+  stackRecord,
+  stacksOfThisProject,
+  writeRecord,
+} from "./resource-identities";
+
+/** Where nothing may be written: a missing record fails there instead (as a missing jest snapshot does under --ci). */
+const IN_CI = Boolean(process.env.CI) && process.env.CI !== "false";
+
+const record = readRecord();
+const stacks = [...new Set([...Object.keys(record?.stacks ?? {}), ...stacksOfThisProject()])];
+
+describe.each(stacks)("stack %s", (stack) => {
+  test("keeps every recorded resource: same type and name or an alias to them, every role its IAM name", async () => {
+    const registered = await registeredAs(stack);
+    const recorded = record?.stacks[stack];
+    if (!recorded) {
+      if (IN_CI) {
+        throw new Error(
+          `${RECORD_FILE} has no record of stack "${stack}". Run \`npx projen test\` (or \`${RECORD_COMMAND}\`) ` +
+            `outside CI and commit ${RECORD_FILE}.`,
+        );
+      }
+      // First run for this stack: what it registers now is what later regenerations must keep.
+      writeRecord({ ...readRecord()?.stacks, [stack]: stackRecord(registered, stack) });
+      return;
+    }
+    const lost = recordedResourcesLost(recorded, registered, stack);
+    if (lost.length > 0) {
+      throw new Error(
+        `\`pulumi up\` of stack "${stack}" would delete or replace resources it deployed:\n  ${lost.join("\n  ")}\n` +
+          `A resource renamed in this stack's library needs a Pulumi alias to its old name (report it to ` +
+          `eks-irsa-template). If the change is yours and deliberate (you removed or renamed an entry, and ` +
+          `\`npx projen preview\` shows what you expect), record the resources as they are now: ${RECORD_COMMAND}`,
+      );
+    }
+  });
+});
+
+describe("the check", () => {
+  const api = serviceAccountSettings({ managedPolicyArns: ["arn:${partition}:iam::aws:policy/ReadOnlyAccess"] });
+  const recordOf = async (sa: typeof api, stack = "dev") => {
+    await declareIdentities({ serviceAccounts: [sa] }, { mocks: { stack } });
+    return stackRecord(registrations(), stack);
+  };
+  const lostAfter = async (before: typeof api, after: typeof api, stack = "dev") => {
+    const recorded = await recordOf(before, stack);
+    await declareIdentities({ serviceAccounts: [after] }, { mocks: { stack } });
+    return recordedResourcesLost(recorded, registrations(), stack);
+  };
+
+  test("passes when nothing changed", async () => {
+    expect(await lostAfter(api, api)).toEqual([]);
+  });
+
+  test("reports every resource of a renamed account: deleted, not aliased", async () => {
+    const lost = await lostAfter(api, { ...api, name: "api2", roleName: api.roleName });
+    expect(lost).toContainEqual(
+      expect.stringMatching(/^eks-irsa:index:WorkloadIdentity\$aws:iam\/role:Role::shop\/api: .*deleted/),
+    );
+    expect(lost).toContainEqual(expect.stringMatching(/RolePolicyAttachment::shop\/api\/arn:.*deleted/));
+  });
+
+  test("reports a removed policy attachment", async () => {
+    const lost = await lostAfter(api, { ...api, managedPolicyArns: [] });
+    expect(lost).toEqual([expect.stringMatching(/^.*RolePolicyAttachment::shop\/api\/.*ReadOnlyAccess: .*deleted$/)]);
+  });
+
+  test("reports a role whose IAM name or path changes: replaced, with how to keep it", async () => {
+    expect(await lostAfter(api, { ...api, roleName: "renamed" })).toEqual([
+      `eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop/api: IAM role /${api.roleName} would be replaced by ` +
+        `/renamed (IAM cannot rename a role); keep it with roleName: "${api.roleName}" on its entry in .projenrc.ts`,
+    ]);
+    expect(await lostAfter(api, { ...api, rolePath: "/team/" })).toEqual([
+      expect.stringContaining("would be replaced"),
+    ]);
+  });
+
+  test("accepts the names of before through their aliases, and keeps the aliases", async () => {
+    const recorded = await recordOf(api);
+    // What a stack deployed with the names of before recorded: each alias as the identity.
+    const before = Object.fromEntries(
+      Object.values(recorded).flatMap((resource) => (resource.aliases ?? []).map((alias) => [alias, {}])),
+    );
+    expect(Object.keys(before)).toContain("eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop-api");
+    expect(recordedResourcesLost(before, registrations(), "dev")).toEqual([]);
+    // An alias the record holds must stay: a stack not deployed since the rename still has that name.
+    const withoutAliases = registrations().map((r) => ({ ...r, aliases: [] }));
+    expect(recordedResourcesLost(recorded, withoutAliases, "dev")).toContainEqual(
+      `eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop/api: no longer aliases ` +
+        `eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop-api: a stack not deployed since that rename would delete it`,
+    );
+  });
+
+  test("a role's name is per stack: the record of one stack is checked as that stack", async () => {
+    // Derived names get @<stack> in every stack but the first (src/role-name.ts): recorded and checked per stack.
+    const prod = await recordOf(api, "prod");
+    expect(Object.values(prod).find((r) => r.role)?.role?.name).toBe(`${api.roleName}@prod`);
+    await declareIdentities({ serviceAccounts: [api] }, { mocks: { stack: "prod" } });
+    expect(recordedResourcesLost(prod, registrations(), "prod")).toEqual([]);
+  });
+});
