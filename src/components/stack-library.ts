@@ -62,23 +62,28 @@ export class LibraryFile extends FileBase {
 }
 
 /**
+ * What the program reads at run time (`src/settings.ts`, typed by the library's `settings-types.ts`); the region
+ * lives in the stack config.
+ */
+export function programSettings(settings: StackSettings) {
+  const { projectName, stackName, identityType, podIdentityAgent, oidcProviderSource, serviceAccounts } = settings;
+  return {
+    projectName,
+    firstStackName: stackName,
+    identityType,
+    podIdentityAgent,
+    oidcProviderSource,
+    serviceAccounts,
+  };
+}
+
+/**
  * The stack's managed library: the files of `stack/`, copied, and `src/settings.ts`, the options
  * as data, the only file of the program that depends on them.
  */
 export class StackLibrary {
   constructor(project: Project, settings: StackSettings) {
-    // What the program reads at run time; the region lives in the stack config.
-    const { projectName, stackName, identityType, podIdentityAgent, oidcProviderSource, serviceAccounts } = settings;
-    new TemplateFile(project, "src/settings.ts", {
-      settings: toTypeScriptLiteral({
-        projectName,
-        firstStackName: stackName,
-        identityType,
-        podIdentityAgent,
-        oidcProviderSource,
-        serviceAccounts,
-      }),
-    });
+    new TemplateFile(project, "src/settings.ts", { settings: toTypeScriptLiteral(programSettings(settings)) });
     for (const path of managedLibraryFiles()) {
       new LibraryFile(project, path);
     }

@@ -2,7 +2,14 @@
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
 import { Provider } from "@pulumi/kubernetes/provider";
 import type * as pulumi from "@pulumi/pulumi";
-import { type MockOptions, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import {
+  type MockOptions,
+  type Registration,
+  registrations,
+  settled,
+  startMocks,
+  TEST_STACK_CONFIG,
+} from "./pulumi-mocks";
 import { settings } from "../src/settings";
 import type { ServiceAccountSettings, StackSettings } from "../src/settings-types";
 import type { WorkloadIdentity } from "../src/workload-identity";
@@ -50,4 +57,10 @@ export async function declareIdentities(
   });
   await settled();
   return identities;
+}
+
+/** What the identities of the stack's settings (or others) register when run as `stack`: role names are per stack. */
+export async function registeredAs(stack: string, stackSettings: Partial<StackSettings> = {}): Promise<Registration[]> {
+  await declareIdentities(stackSettings, { mocks: { stack } });
+  return registrations();
 }

@@ -3,7 +3,8 @@
  * first stack and every stack with a `Pulumi.<stack>.yaml`. Run it after a deliberate removal or rename, once
  * `npx projen preview` showed what `pulumi up` will delete or replace.
  */
-import { RECORD_FILE, registeredAs, stackRecord, stacksOfThisProject, writeRecord } from "./resource-identities";
+import { registeredAs } from "./declare-identities";
+import { RECORD_FILE, stackRecord, stacksOfThisProject, writeRecord } from "./resource-identities";
 
 async function main(): Promise<void> {
   const stacks: Record<string, ReturnType<typeof stackRecord>> = {};

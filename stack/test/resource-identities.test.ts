@@ -2,14 +2,13 @@
  * A regeneration keeps the stack's deployed resources: every resource in resource-identities.json is still registered
  * under its identity or an alias to it, and every recorded IAM role keeps its name (src/resource-identities.ts).
  */
-import { declareIdentities, serviceAccountSettings } from "./declare-identities";
+import { declareIdentities, registeredAs, serviceAccountSettings } from "./declare-identities";
 import { registrations } from "./pulumi-mocks";
 import {
   readRecord,
   RECORD_COMMAND,
   RECORD_FILE,
   recordedResourcesLost,
-  registeredAs,
   stackRecord,
   stacksOfThisProject,
   writeRecord,

@@ -13,8 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { declareIdentities } from "./declare-identities";
-import { type Alias, type Registration, registrations } from "./pulumi-mocks";
+import type { Alias, Registration } from "./pulumi-mocks";
 import { settings } from "../src/settings";
 
 /** The stack's root, where Pulumi.yaml and the record are. */
@@ -150,12 +149,6 @@ export function recordedResourcesLost(recorded: StackRecord, registered: Registr
     }
   }
   return problems;
-}
-
-/** Registers the managed library's resources (declareWorkloadIdentities) for the stack's settings, as `stack`. */
-export async function registeredAs(stack: string): Promise<Registration[]> {
-  await declareIdentities({}, { mocks: { stack } });
-  return registrations();
 }
 
 /** The stacks to record: the first one, and each with a stack file (`Pulumi.<stack>.yaml`). */
