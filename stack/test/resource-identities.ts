@@ -61,6 +61,9 @@ function qualifiedTypeOfUrn(urn: string): string {
   return urn.split("::")[2];
 }
 
+/** By code point, not locale: the record reads the same on every machine. */
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const identity = (parentType: string, type: string, name: string): string =>
   `${parentType ? `${parentType}$` : ""}${type}::${name}`;
 
@@ -115,7 +118,7 @@ export function stackRecord(registered: Registration[], stack: string): StackRec
     const role = roleOf(r);
     return [own, { ...(aliases.length > 0 ? { aliases: aliases.sort() } : {}), ...(role ? { role } : {}) }];
   });
-  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(entries.sort(byKey));
 }
 
 /**
@@ -166,7 +169,7 @@ export function readRecord(): ResourceRecord | undefined {
 }
 
 export function writeRecord(stacks: Record<string, StackRecord>): void {
-  const sorted = Object.fromEntries(Object.entries(stacks).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(Object.entries(stacks).sort(byKey));
   const record: ResourceRecord = { "//": RECORD_NOTE, stacks: sorted };
   writeFileSync(join(STACK_ROOT, RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);
 }
