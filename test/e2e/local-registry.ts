@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { makeScratchFolder } from "./scratch-folder";
 import { run } from "../../scripts/local-package";
 
 /** The packages the tests publish: the only ones an anonymous user may publish, and never proxied. */
@@ -33,7 +34,8 @@ runServer(process.argv[2]).then((server) => {
 export class LocalRegistry {
   /** Starts a registry with empty storage; resolves once it answers. */
   public static async start(): Promise<LocalRegistry> {
-    const dir = mkdtempSync(join(tmpdir(), "eks-irsa-registry-"));
+    // Its storage caches the packuments and tarballs it proxies: hundreds of files per stack installed.
+    const dir = makeScratchFolder("eks-irsa-registry-");
     try {
       const configFile = join(dir, "config.yaml");
       // JSON is YAML: verdaccio reads this as its config.yaml.

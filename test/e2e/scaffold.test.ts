@@ -1,6 +1,5 @@
-import { LocalRegistry } from "./local-registry";
 import { projenNewArguments, readmeCommands } from "./readme-commands";
-import { packRelease, StackWorkspace, TempFolders } from "./workspace";
+import { registryWithRelease, StackWorkspace } from "./workspace";
 
 /**
  * The README's quick start, literally: this package, packed as npm publishes it, is served by a
@@ -10,18 +9,8 @@ import { packRelease, StackWorkspace, TempFolders } from "./workspace";
  */
 jest.setTimeout(15 * 60 * 1000);
 
-const temp = new TempFolders();
-let registry: LocalRegistry;
+const { temp, registry } = registryWithRelease();
 let stack: StackWorkspace;
-
-beforeAll(async () => {
-  registry = await LocalRegistry.start();
-  registry.publish(packRelease(temp, "0.1.0"));
-});
-afterAll(async () => {
-  await registry?.stop();
-  temp.removeAll();
-});
 
 test("the README's quick start scaffolds a stack from the registry whose build passes", () => {
   const [makeFolder, projenNew, build] = readmeCommands("Quick start");
@@ -29,7 +18,7 @@ test("the README's quick start scaffolds a stack from the registry whose build p
   const { from, flags } = projenNewArguments(projenNew);
   expect(from).toBe("eks-irsa-template");
 
-  stack = StackWorkspace.scaffold(temp, registry, from, flags);
+  stack = StackWorkspace.scaffold(temp, registry(), from, flags);
 
   // The flags of `projen new` reach .projenrc.ts and the stack.
   const projenrc = stack.read(".projenrc.ts");
@@ -49,7 +38,7 @@ test("the README's quick start scaffolds a stack from the registry whose build p
   }
   // Installed from the registry, under its version: no path, no tarball.
   expect(JSON.parse(stack.read("package.json")).devDependencies["eks-irsa-template"]).toBe("^0.1.0");
-  expect(stack.read("package-lock.json")).toContain(`${registry.url}eks-irsa-template/-/eks-irsa-template-0.1.0.tgz`);
+  expect(stack.read("package-lock.json")).toContain(`${registry().url}eks-irsa-template/-/eks-irsa-template-0.1.0.tgz`);
 
   expect(build).toBe("npx projen build");
   stack.run("npx", ["projen", "build"]);

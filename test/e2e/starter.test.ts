@@ -1,8 +1,7 @@
 import { cpSync, readdirSync } from "fs";
 import { join } from "path";
-import { LocalRegistry } from "./local-registry";
 import { projenNewArguments, readmeCommands } from "./readme-commands";
-import { packRelease, StackWorkspace, TempFolders } from "./workspace";
+import { registryWithRelease, StackWorkspace } from "./workspace";
 import { PACKAGE_ROOT, run } from "../../scripts/local-package";
 
 /**
@@ -16,19 +15,9 @@ jest.setTimeout(15 * 60 * 1000);
 const STARTER = join(PACKAGE_ROOT, "examples", "acme-eks-starter");
 const SECTION = "Your own starter type";
 
-const temp = new TempFolders();
-let registry: LocalRegistry;
+const { temp, registry } = registryWithRelease();
 let stack: StackWorkspace;
 let scaffoldOutput: string;
-
-beforeAll(async () => {
-  registry = await LocalRegistry.start();
-  registry.publish(packRelease(temp, "0.1.0"));
-});
-afterAll(async () => {
-  await registry?.stop();
-  temp.removeAll();
-});
 
 test("the platform team installs, builds (jsii) and publishes its starter package", () => {
   const [copy, ...buildAndPublish] = readmeCommands(SECTION, 0);
@@ -40,11 +29,11 @@ test("the platform team installs, builds (jsii) and publishes its starter packag
   expect(buildAndPublish).toEqual(["npm install", "npm run build", "npm publish"]);
   for (const command of buildAndPublish) {
     const [program, ...args] = command.split(" ");
-    run(dir, program, args, registry.env);
+    run(dir, program, args, registry().env);
   }
 
   expect(readdirSync(join(dir, "lib"))).toContain("index.js");
-  expect(registry.versions("@acme/eks-starter")).toEqual(["0.1.0"]);
+  expect(registry().versions("@acme/eks-starter")).toEqual(["0.1.0"]);
 });
 
 test("a team scaffolds from it: the stack has the team's defaults and depends on eks-irsa-template", () => {
@@ -53,7 +42,7 @@ test("a team scaffolds from it: the stack has the team's defaults and depends on
   const { from, flags } = projenNewArguments(projenNew);
   expect(from).toBe("@acme/eks-starter");
 
-  stack = StackWorkspace.scaffold(temp, registry, from, flags);
+  stack = StackWorkspace.scaffold(temp, registry(), from, flags);
 
   expect(stack.read(".projenrc.ts")).toContain('import { AcmeEksProject } from "@acme/eks-starter";');
   expect(stack.read("src/settings.ts")).toContain('roleName: "acme-orders-stack-app@default"');

@@ -1,8 +1,7 @@
 import { rmSync } from "fs";
 import { join } from "path";
-import { LocalRegistry } from "./local-registry";
 import { projenNewArguments, readmeCommands } from "./readme-commands";
-import { editFile, packRelease, StackWorkspace, TempFolders } from "./workspace";
+import { editFile, packRelease, registryWithRelease, StackWorkspace } from "./workspace";
 
 /**
  * The README's upgrade, as a team (or projen's scheduled upgrade workflow) runs it: two releases of
@@ -23,22 +22,15 @@ function nextRelease(packageDir: string): void {
   rmSync(join(packageDir, "stack", DROPPED));
 }
 
-const temp = new TempFolders();
-let registry: LocalRegistry;
+const { temp, registry } = registryWithRelease();
 let stack: StackWorkspace;
 
-beforeAll(async () => {
-  registry = await LocalRegistry.start();
-  registry.publish(packRelease(temp, "0.1.0"));
+beforeAll(() => {
   // A stack on 0.1.0, scaffolded with the flags of the options that are not in the quick start.
   const { from, flags } = projenNewArguments(
     "npx projen new --from eks-irsa-template --identity-type POD_IDENTITY --stack-name prod --region eu-west-1",
   );
-  stack = StackWorkspace.scaffold(temp, registry, from, flags);
-});
-afterAll(async () => {
-  await registry?.stop();
-  temp.removeAll();
+  stack = StackWorkspace.scaffold(temp, registry(), from, flags);
 });
 
 test("the flags of `projen new` reach .projenrc.ts and the stack", () => {
@@ -67,7 +59,7 @@ test("`npx projen upgrade` moves to the newest release and regenerates in one ru
   expect(stack.exists(DROPPED)).toBe(true);
   expect(stack.read("src/irsa.ts")).not.toContain(UPGRADE_NOTE);
 
-  registry.publish(packRelease(temp, "0.2.0", nextRelease));
+  registry().publish(packRelease(temp, "0.2.0", nextRelease));
   const [upgrade, build] = readmeCommands("Upgrading");
   expect(upgrade).toBe("npx projen upgrade");
   // As in CI and in the upgrade workflow: CI set, no terminal.

@@ -1,18 +1,8 @@
 import { createHash } from "crypto";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "fs";
-import { tmpdir } from "os";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { join, relative } from "path";
-import type { LocalRegistry } from "./local-registry";
+import { LocalRegistry } from "./local-registry";
+import { makeScratchFolder } from "./scratch-folder";
 import { packThisPackage, projenNew, run } from "../../scripts/local-package";
 
 /** Build output and installed packages: not what `npx projen` is judged by. */
@@ -26,7 +16,7 @@ export class TempFolders {
   private readonly folders: string[] = [];
 
   public make(prefix: string): string {
-    const folder = mkdtempSync(join(tmpdir(), prefix));
+    const folder = makeScratchFolder(prefix);
     this.folders.push(folder);
     return folder;
   }
@@ -36,6 +26,33 @@ export class TempFolders {
       rmSync(folder, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * The setup every registry story shares: a local registry serving this package as `0.1.0`, started before the file's
+ * tests, stopped after them, and the file's temporary folders, deleted after them, pass or fail. The registry is set
+ * once `beforeAll` ran (a `beforeAll` registered after this call can use it).
+ */
+export function registryWithRelease(version = "0.1.0"): { temp: TempFolders; registry: () => LocalRegistry } {
+  const temp = new TempFolders();
+  let registry: LocalRegistry | undefined;
+  beforeAll(async () => {
+    registry = await LocalRegistry.start();
+    registry.publish(packRelease(temp, version));
+  });
+  afterAll(async () => {
+    await registry?.stop();
+    temp.removeAll();
+  });
+  return {
+    temp,
+    registry: () => {
+      if (!registry) {
+        throw new Error("the local registry is not started: use it in a test or a later beforeAll");
+      }
+      return registry;
+    },
+  };
 }
 
 /**
