@@ -123,11 +123,13 @@ for (const folder of ["scripts", "bench"]) {
   });
 }
 
-// The test task type-checks test/ (projen's typecheckTests); these have tsconfigs of their own. stack/ is checked
-// with the compiler options of a generated stack.
-for (const folder of ["stack", "scripts", "bench"]) {
-  project.testTask.prependExec(`tsc --noEmit -p ${folder}/tsconfig.json`, { name: `Type-check ${folder}/` });
+// The test task type-checks test/ (projen's typecheckTests), and scripts/ and bench/ in the same tsc program: one
+// program loads the shared sources and type declarations once (16 s for the three here, against 32 s as three). Their
+// own tsconfigs stay, for editors and eslint. stack/ is checked with the compiler options of a generated stack.
+for (const folder of ["scripts", "bench"]) {
+  project.tsconfigDev.addInclude(`../${folder}/**/*.ts`);
 }
+project.testTask.prependExec("tsc --noEmit -p stack/tsconfig.json", { name: "Type-check stack/" });
 
 // The README's first command: a stack scaffolded from this checkout, as `projen new --from` would.
 project.addTask("scaffold", {
