@@ -400,7 +400,19 @@ export const BAD_INPUTS: BadInput[] = [
     input: "wildcard in the service account's own name",
     options: sa({ name: "api-*" }),
     message:
-      'serviceAccounts[0].name: "api-*" contains a wildcard; set allowWildcardSubjects: true to match service accounts with StringLike, or name the service account exactly.',
+      'serviceAccounts[0].name: "api-*" contains a wildcard, and an entry\'s own service account must be named exactly (allowWildcardSubjects applies only to additionalServiceAccounts); name the service account exactly, and to let the role trust every service account "api-*" matches, list it in additionalServiceAccounts with allowWildcardSubjects: true.',
+  },
+  {
+    input: "wildcard in the service account's own name, with the opt-in",
+    options: sa({ name: "app-*", allowWildcardSubjects: true }),
+    message:
+      'serviceAccounts[0].name: "app-*" contains a wildcard, and an entry\'s own service account must be named exactly (allowWildcardSubjects applies only to additionalServiceAccounts); name the service account exactly, and to let the role trust every service account "app-*" matches, list it in additionalServiceAccounts with allowWildcardSubjects: true.',
+  },
+  {
+    input: "wildcard in the service account's own name, with Pod Identity",
+    options: sa({ name: "app-*", identityType: IdentityType.POD_IDENTITY }),
+    message:
+      'serviceAccounts[0].name: "app-*" contains a wildcard, and an entry\'s own service account must be named exactly (allowWildcardSubjects applies only to additionalServiceAccounts); name the service account exactly.',
   },
   {
     input: "trust policy over IAM's 2048-character quota",
