@@ -194,12 +194,17 @@ new JsonFile(project, "stryker.config.json", {
         // Stryker's copy has the checkout's .jsii; its instrumented src/ must not be recompiled before every mutant.
         globalSetup: null,
       },
+      // Jest looks for the tests of each mutated file by its imports (`--findRelatedTests`); the default, said once.
+      enableFindRelatedTests: true,
     },
     // Each mutant runs only the tests that reach it. A mutant reached only outside any test ("static": top-level
     // code, or code the stack tests' beforeAll runs) would need every test per mutant, hours here: it is reported as
     // Ignored, and docs/mutation.md counts those per file.
     coverageAnalysis: "perTest",
     ignoreStatic: true,
+    // `npx projen mutation --incremental` retests only the mutants whose code or covering tests changed since the
+    // last run. Per group of files, give each group its own file (`--incrementalFile`): see docs/mutation.md.
+    incrementalFile: "reports/mutation/incremental.json",
     concurrency: 2,
     // The machine is shared: a slow run is not a hang. A resource that never registers fails its test in 2 s anyway.
     timeoutMS: 10_000,
@@ -215,7 +220,9 @@ project.gitignore.exclude("/.stryker-tmp/", "/reports/");
 project.npmignore?.exclude("/stryker.config.json", "/.stryker-tmp/", "/reports/");
 project.addTask("mutation", {
   description: "Mutation-test the stack library, the validation, role names and trust-policy size (docs/mutation.md)",
-  steps: [{ exec: "stryker run stryker.config.json" }],
+  // The tests read the project type's .jsii (written by compile); Stryker copies it into its sandbox. Arguments go to
+  // Stryker: `npx projen mutation --mutate "stack/src/irsa.ts" --incremental`.
+  steps: [{ spawn: "compile" }, { exec: "stryker run stryker.config.json", receiveArgs: true }],
 });
 
 project.synth();
