@@ -284,10 +284,22 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0].actions: "s4:GetObject": "s4" is not a service prefix in IAM\'s catalog; did you mean "s3:GetObject"?',
   },
   {
+    input: "action of a service IAM does not know, with no prefix close to it",
+    options: statement({ actions: ["qqqqqqqqqqqq:GetObject"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: "qqqqqqqqqqqq:GetObject": "qqqqqqqqqqqq" is not a service prefix in IAM\'s catalog; write the prefix of the service, such as s3 or dynamodb.',
+  },
+  {
     input: "misspelled action",
     options: statement({ actions: ["s3:GetObjects"] }),
     message:
       'serviceAccounts[0].policyStatements[0].actions: "s3:GetObjects" is not an action of s3 (Amazon S3) in IAM\'s catalog; did you mean "s3:GetObject"?',
+  },
+  {
+    input: "action a service does not have, with no action close to it",
+    options: statement({ actions: ["s3:Qqqqqqqqqqqqqqqqqq"] }),
+    message:
+      "serviceAccounts[0].policyStatements[0].actions: \"s3:Qqqqqqqqqqqqqqqqqq\" is not an action of s3 (Amazon S3) in IAM's catalog; see the service's actions in the Service Authorization Reference.",
   },
   {
     input: "action wildcard that matches nothing",
@@ -314,6 +326,12 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0].resources: "arn:aws:dynamodbb:us-east-1:123456789012:table/orders": "dynamodbb" is not a service with resource ARNs in IAM\'s catalog; did you mean dynamodb?',
   },
   {
+    input: "resource ARN of an unknown service, with no service close to it",
+    options: statement({ resources: ["arn:aws:qqqqqqqqqqqq:::x"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].resources: "arn:aws:qqqqqqqqqqqq:::x": "qqqqqqqqqqqq" is not a service with resource ARNs in IAM\'s catalog; write the service part as in the service\'s documentation, such as s3 or dynamodb.',
+  },
+  {
     input: "resource ARN of the wrong shape for its service",
     options: statement({ resources: ["arn:aws:s3:us-east-1:123456789012:invoices"] }),
     message:
@@ -324,6 +342,12 @@ export const BAD_INPUTS: BadInput[] = [
     options: condition({ test: "StringEqual", variable: "s3:prefix", values: ["reports/"] }),
     message:
       'serviceAccounts[0].policyStatements[0].conditions[0].test: "StringEqual" is not an IAM condition operator (did you mean StringEquals?); use one such as StringEquals, StringLike, ArnLike, Bool or NumericLessThan, with IfExists or a ForAllValues:/ForAnyValue: qualifier where needed.',
+  },
+  {
+    input: "condition operator with no operator close to it",
+    options: condition({ test: "Qqqqqqqqqqqq", variable: "aws:SourceVpce", values: ["vpce-1a2b3c4d"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].test: "Qqqqqqqqqqqq" is not an IAM condition operator; use one such as StringEquals, StringLike, ArnLike, Bool or NumericLessThan, with IfExists or a ForAllValues:/ForAnyValue: qualifier where needed.',
   },
   {
     input: "Null with IfExists",
@@ -338,10 +362,22 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0].conditions[0].variable: the condition key is empty; name the context key, such as "aws:SourceVpce" or "s3:prefix".',
   },
   {
+    input: "condition key without its prefix",
+    options: condition({ test: "StringEquals", variable: "SourceVpce", values: ["vpce-1a2b3c4d"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].variable: "SourceVpce" is not a condition key; write prefix:Key, such as "aws:SourceVpce" or "s3:prefix".',
+  },
+  {
     input: "misspelled condition key",
     options: condition({ test: "StringLike", variable: "s3:prefx", values: ["reports/*"] }),
     message:
       'serviceAccounts[0].policyStatements[0].conditions[0].variable: "s3:prefx" is not a condition key of s3 in IAM\'s catalog; did you mean "s3:prefix"?',
+  },
+  {
+    input: "condition key a service does not have, with no key close to it",
+    options: condition({ test: "StringEquals", variable: "s3:qqqqqqqqqqqqqqqqqq", values: ["x"] }),
+    message:
+      "serviceAccounts[0].policyStatements[0].conditions[0].variable: \"s3:qqqqqqqqqqqqqqqqqq\" is not a condition key of s3 in IAM's catalog; see the service's condition keys in the Service Authorization Reference.",
   },
   {
     input: "condition without values",
@@ -467,6 +503,22 @@ export const BAD_INPUTS: BadInput[] = [
     options: sa({ tags: { "cost#center": "42" } }),
     message:
       'serviceAccounts[0].tags["cost#center"]: the key has characters IAM does not allow in tags ("#"); use letters, digits, spaces and _ . : / = + - @.',
+  },
+  {
+    input: "role tag value with a character IAM refuses",
+    options: sa({ tags: { team: "data|web" } }),
+    message:
+      'serviceAccounts[0].tags["team"]: the value "data|web" has characters IAM does not allow in tags ("|"); use letters, digits, spaces and _ . : / = + - @.',
+  },
+  {
+    input: "role tag key over 128 characters",
+    options: sa({ tags: { ["k".repeat(129)]: "v" } }),
+    message: `serviceAccounts[0].tags["${"k".repeat(129)}"]: the key is 129 characters; IAM allows 1 to 128.`,
+  },
+  {
+    input: "empty role tag key",
+    options: sa({ tags: { "": "v" } }),
+    message: 'serviceAccounts[0].tags[""]: the key is 0 characters; IAM allows 1 to 128.',
   },
   {
     input: "role tag value over 256 characters",

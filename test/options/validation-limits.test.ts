@@ -39,6 +39,11 @@ describe("accepted at the limit", () => {
       { policyStatements: [{ actions: ["*"], resources: ["arn:aws:s3:::b"] }] },
     ],
     [
+      "a resource ARN whose service is a pattern",
+      { policyStatements: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3*:::invoices/*"] }] },
+    ],
+    ["a role tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }],
+    [
       "allowing one action on every resource",
       { policyStatements: [{ actions: ["s3:ListAllMyBuckets"], resources: ["*"] }] },
     ],

@@ -32,7 +32,7 @@ export const identityTypeOptions: ProjectRule = ({ options, settings, pathOf }) 
     }
     for (const [field, why] of Object.entries(IRSA_ONLY)) {
       const value = given[field as keyof ServiceAccountOptions];
-      if (value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)) {
+      if (value !== undefined && value !== false) {
         problems.push(`${pathOf(index, field)}: ${quote(value)} applies to IRSA only (${why}); ${fix}.`);
       }
     }
