@@ -296,6 +296,12 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0].actions: "s3:GetObjects" is not an action of s3 (Amazon S3) in IAM\'s catalog; did you mean "s3:GetObject"?',
   },
   {
+    input: "misspelled action under a prefix pattern of several services",
+    options: statement({ actions: ["s3*:GetObjects"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].actions: "s3*:GetObjects" is not an action of s3* in IAM\'s catalog; did you mean "s3:GetObject"?',
+  },
+  {
     input: "action a service does not have, with no action close to it",
     options: statement({ actions: ["s3:Qqqqqqqqqqqqqqqqqq"] }),
     message:
@@ -419,6 +425,11 @@ export const BAD_INPUTS: BadInput[] = [
     options: sa({ exampleDeployment: true, exampleDeploymentImage: "AWS-CLI:latest" }),
     message:
       'serviceAccounts[0].exampleDeploymentImage: "AWS-CLI:latest" is not a container image reference; write [registry/]repository[:tag][@digest] in lower case, such as "public.ecr.aws/aws-cli/aws-cli:2.27.50".',
+  },
+  {
+    input: "example Deployment image over 255 characters",
+    options: sa({ exampleDeployment: true, exampleDeploymentImage: "a".repeat(256) }),
+    message: `serviceAccounts[0].exampleDeploymentImage: "${"a".repeat(256)}" is not a container image reference; write [registry/]repository[:tag][@digest] in lower case, such as "public.ecr.aws/aws-cli/aws-cli:2.27.50".`,
   },
   {
     input: "allow * on *",

@@ -44,6 +44,14 @@ describe("accepted at the limit", () => {
     ],
     ["a role tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }],
     [
+      "an example Deployment image of 255 characters",
+      { exampleDeployment: true, exampleDeploymentImage: "a".repeat(255) },
+    ],
+    [
+      "action patterns with ? for one character, and consecutive wildcards",
+      { policyStatements: [{ actions: ["s3:Get?bject", "s3:List**"], resources: ["*"] }] },
+    ],
+    [
       "allowing one action on every resource",
       { policyStatements: [{ actions: ["s3:ListAllMyBuckets"], resources: ["*"] }] },
     ],
