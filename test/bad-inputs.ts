@@ -350,6 +350,12 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0].conditions[0].test: "StringEqual" is not an IAM condition operator (did you mean StringEquals?); use one such as StringEquals, StringLike, ArnLike, Bool or NumericLessThan, with IfExists or a ForAllValues:/ForAnyValue: qualifier where needed.',
   },
   {
+    input: "condition operator IAM does not have, behind a set qualifier",
+    options: condition({ test: "ForAnyValue:StringEqual", variable: "aws:TagKeys", values: ["team"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].test: "ForAnyValue:StringEqual" is not an IAM condition operator (did you mean StringEquals?); use one such as StringEquals, StringLike, ArnLike, Bool or NumericLessThan, with IfExists or a ForAllValues:/ForAnyValue: qualifier where needed.',
+  },
+  {
     input: "condition operator with no operator close to it",
     options: condition({ test: "Qqqqqqqqqqqq", variable: "aws:SourceVpce", values: ["vpce-1a2b3c4d"] }),
     message:
