@@ -386,6 +386,12 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0].conditions[0].variable: "s3:prefx" is not a condition key of s3 in IAM\'s catalog; did you mean "s3:prefix"?',
   },
   {
+    input: "misspelled global condition key",
+    options: condition({ test: "StringEquals", variable: "aws:SourceVpcee", values: ["vpce-1a2b3c4d"] }),
+    message:
+      'serviceAccounts[0].policyStatements[0].conditions[0].variable: "aws:SourceVpcee" is not a condition key of aws in IAM\'s catalog; did you mean "aws:SourceVpce"?',
+  },
+  {
     input: "condition key a service does not have, with no key close to it",
     options: condition({ test: "StringEquals", variable: "s3:qqqqqqqqqqqqqqqqqq", values: ["x"] }),
     message:

@@ -44,6 +44,22 @@ describe("accepted at the limit", () => {
     ],
     ["a role tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }],
     [
+      "condition keys: global, of the statement's service, with a tag name, and of a prefix outside IAM's catalog",
+      {
+        policyStatements: [
+          {
+            actions: ["s3:GetObject"],
+            resources: ["*"],
+            conditions: ["aws:SourceVpce", "s3:prefix", "aws:PrincipalTag/team", "saml:aud"].map((variable) => ({
+              test: "StringEquals",
+              variable,
+              values: ["x"],
+            })),
+          },
+        ],
+      },
+    ],
+    [
       "an example Deployment image of 255 characters",
       { exampleDeployment: true, exampleDeploymentImage: "a".repeat(255) },
     ],

@@ -46,9 +46,11 @@ function keyProblems(key: string, at: string): string[] {
   // Keys of other prefixes (an OIDC provider's `<issuer>:sub`, SAML's `saml:aud`) are not in the catalog.
   const lower = prefix.toLowerCase();
   const known =
-    lower === "aws" || servicePrefixes().includes(lower)
-      ? [...globalConditionKeys(), ...(lower === "aws" ? [] : serviceConditionKeys(lower))]
-      : undefined;
+    lower === "aws"
+      ? globalConditionKeys()
+      : servicePrefixes().includes(lower)
+        ? [...globalConditionKeys(), ...serviceConditionKeys(lower)]
+        : undefined;
   if (!known || known.some((candidate) => keyMatches(key, candidate))) {
     return [];
   }
