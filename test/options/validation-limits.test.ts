@@ -44,13 +44,22 @@ describe("accepted at the limit", () => {
     ],
     ["a role tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }],
     [
-      "condition keys: global, of the statement's service, with a tag name, and of a prefix outside IAM's catalog",
+      "condition keys: global, of a service, in any case, with a tag name, and of a prefix outside IAM's catalog",
       {
         policyStatements: [
           {
             actions: ["s3:GetObject"],
             resources: ["*"],
-            conditions: ["aws:SourceVpce", "s3:prefix", "aws:PrincipalTag/team", "saml:aud"].map((variable) => ({
+            conditions: [
+              "aws:SourceVpce",
+              "s3:prefix",
+              "AWS:sourcevpce",
+              // The catalog writes the tag name as ${TagKey}, <key>, tag-key, or nothing after the slash.
+              "aws:PrincipalTag/team",
+              "s3:ExistingObjectTag/team",
+              "glacier:ResourceTag/team",
+              "saml:aud",
+            ].map((variable) => ({
               test: "StringEquals",
               variable,
               values: ["x"],
