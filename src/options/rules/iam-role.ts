@@ -10,7 +10,7 @@ export const POLICY_ARN = new RegExp(`^arn:${PARTITION}:iam::(\\d{12}|aws|\\$\\{
 
 /** The prefix of derived role names. */
 export const roleNamePrefix: ProjectRule = ({ options }) =>
-  options.roleNamePrefix !== undefined && !/^[\w+=,.@-]{0,32}$/.test(options.roleNamePrefix)
+  !/^[\w+=,.@-]{0,32}$/.test(options.roleNamePrefix ?? "")
     ? [
         `roleNamePrefix: ${quote(options.roleNamePrefix)} cannot start an IAM role name; use at most 32 letters, digits or '+=,.@_-'.`,
       ]
