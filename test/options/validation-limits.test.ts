@@ -42,7 +42,9 @@ describe("accepted at the limit", () => {
       "a resource ARN whose service is a pattern",
       { policyStatements: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3*:::invoices/*"] }] },
     ],
-    ["a role tag key of 128 characters", { tags: { ["k".repeat(128)]: "v" } }],
+    ["role tag keys of 1 and of 128 characters", { tags: { k: "v", ["k".repeat(128)]: "v" } }],
+    ["50 role tags", { tags: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`tag${i}`, "x"])) }],
+    ['a role tag key with "aws:" past its start', { tags: { "example.com:aws:owner": "data" } }],
     [
       "condition keys: global, of a service, in any case, with a tag name, and of a prefix outside IAM's catalog",
       {
