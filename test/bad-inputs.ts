@@ -529,9 +529,9 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     input: "role tag value with a character IAM refuses",
-    options: sa({ tags: { team: "data|web" } }),
+    options: sa({ tags: { team: "data|web&ops" } }),
     message:
-      'serviceAccounts[0].tags["team"]: the value "data|web" has characters IAM does not allow in tags ("|"); use letters, digits, spaces and _ . : / = + - @.',
+      'serviceAccounts[0].tags["team"]: the value "data|web&ops" has characters IAM does not allow in tags ("|", "&"); use letters, digits, spaces and _ . : / = + - @.',
   },
   {
     input: "role tag key over 128 characters",

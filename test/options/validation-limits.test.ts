@@ -43,6 +43,7 @@ describe("accepted at the limit", () => {
       { policyStatements: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3*:::invoices/*"] }] },
     ],
     ["role tag keys of 1 and of 128 characters", { tags: { k: "v", ["k".repeat(128)]: "v" } }],
+    ["a role tag value of 256 characters", { tags: { note: "n".repeat(256) } }],
     ["50 role tags", { tags: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`tag${i}`, "x"])) }],
     ['a role tag key with "aws:" past its start', { tags: { "example.com:aws:owner": "data" } }],
     [

@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
-import { IdentityType, PodIdentityAgentMode } from "../../src";
+import { IdentityType, OidcProviderSource, PodIdentityAgentMode } from "../../src";
 import { OptionsValidationError } from "../../src/options/validation";
 import { BAD_INPUTS } from "../bad-inputs";
 import { newProject, synthWithoutInstall } from "../project-fixture";
@@ -51,6 +51,14 @@ describe("bad input is refused with a clear error", () => {
       { name: "worker", namespace: "shop", identityType: IdentityType.POD_IDENTITY },
     ];
     expect(() => newProject({ podIdentityAgent: PodIdentityAgentMode.INSTALL, serviceAccounts })).not.toThrow();
+  });
+
+  test("oidcProviderSource is accepted when one entry of a Pod Identity stack uses IRSA", () => {
+    const serviceAccounts = [
+      { name: "api", namespace: "shop", identityType: IdentityType.POD_IDENTITY },
+      { name: "worker", namespace: "shop", identityType: IdentityType.IRSA },
+    ];
+    expect(() => newProject({ oidcProviderSource: OidcProviderSource.CLUSTER_LOOKUP, serviceAccounts })).not.toThrow();
   });
 
   test("forcePatch is accepted on an adopted IRSA service account", () => {
