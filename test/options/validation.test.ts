@@ -61,6 +61,19 @@ describe("bad input is refused with a clear error", () => {
     expect(() => newProject({ oidcProviderSource: OidcProviderSource.CLUSTER_LOOKUP, serviceAccounts })).not.toThrow();
   });
 
+  test("IRSA-only options set to false are accepted on a Pod Identity entry: they ask for nothing", () => {
+    const serviceAccounts = [
+      {
+        name: "api",
+        namespace: "shop",
+        identityType: IdentityType.POD_IDENTITY,
+        stsRegionalEndpoints: false,
+        forcePatch: false,
+      },
+    ];
+    expect(() => newProject({ serviceAccounts })).not.toThrow();
+  });
+
   test("forcePatch is accepted on an adopted IRSA service account", () => {
     const serviceAccounts = [{ name: "api", namespace: "shop", createServiceAccount: false, forcePatch: true }];
     expect(() => newProject({ serviceAccounts })).not.toThrow();

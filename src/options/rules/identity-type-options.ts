@@ -26,8 +26,9 @@ export const identityTypeOptions: ProjectRule = ({ options, settings, pathOf }) 
       `podIdentityAgent: ${quote(options.podIdentityAgent)} applies to Pod Identity only (no entry binds its role with an association, so no agent is needed); remove it, or set identityType: IdentityType.POD_IDENTITY.`,
     );
   }
-  (options.serviceAccounts ?? []).forEach((given, index) => {
-    if (settings.serviceAccounts[index]?.identityType !== IdentityType.POD_IDENTITY) {
+  // settings.serviceAccounts resolves options.serviceAccounts one for one.
+  options.serviceAccounts?.forEach((given, index) => {
+    if (settings.serviceAccounts[index].identityType !== IdentityType.POD_IDENTITY) {
       return;
     }
     for (const [field, why] of Object.entries(IRSA_ONLY)) {
