@@ -187,6 +187,12 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].existingRoleArn: the stack binds this role and never changes it, so roleName, managedPolicyArns would be ignored; remove them, or leave existingRoleArn out to let the stack create the role.",
   },
   {
+    input: "existingRoleArn with one option that shapes a role",
+    options: sa({ existingRoleArn: "arn:aws:iam::123456789012:role/orders-api", tags: { team: "orders" } }),
+    message:
+      "serviceAccounts[0].existingRoleArn: the stack binds this role and never changes it, so tags would be ignored; remove it, or leave existingRoleArn out to let the stack create the role.",
+  },
+  {
     input: "targetRoleArn with IRSA",
     options: sa({ targetRoleArn: "arn:aws:iam::222233334444:role/orders-data" }),
     message:
