@@ -10,6 +10,7 @@ export const uniqueIdentities: ProjectRule = ({ settings, pathOf }) => {
     const earlier = firstByAccount.get(account);
     if (earlier !== undefined) {
       problems.push(
+        // Stryker disable next-line Regex: equivalent, `.name` only ever ends the path
         `${pathOf(index, "name")}: service account ${account} is already declared by ${pathOf(earlier, "name").replace(/\.name$/, "")}; declare each service account once (to share a role, use additionalServiceAccounts).`,
       );
     } else {
