@@ -91,7 +91,7 @@ function checkPrimitive(
     number: "write a number, without quotes",
     boolean: "write true or false, without quotes",
   }[primitive];
-  return [`${path}: ${quote(value)} is a ${kindOf(value)}, but the option takes a ${primitive}; ${fix}.`];
+  return [`${path}: ${quote(value)} is ${kindOf(value)}, but the option takes a ${primitive}; ${fix}.`];
 }
 
 function checkCollection(
@@ -101,20 +101,21 @@ function checkCollection(
 ): string[] {
   if (collection.kind === "array") {
     if (!Array.isArray(value)) {
-      return [`${path}: ${quote(value)} is a ${kindOf(value)}, but the option takes a list ([ ... ]).`];
+      return [`${path}: ${quote(value)} is ${kindOf(value)}, but the option takes a list ([ ... ]).`];
     }
     return value.flatMap((element, i) => checkValue(element, collection.elementtype, `${path}[${i}]`));
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return [`${path}: ${quote(value)} is a ${kindOf(value)}, but the option takes a map ({ key: value }).`];
+    return [`${path}: ${quote(value)} is ${kindOf(value)}, but the option takes a map ({ key: value }).`];
   }
   return Object.entries(value).flatMap(([key, element]) =>
     checkValue(element, collection.elementtype, `${path}[${quote(key)}]`),
   );
 }
 
+/** What a value is, as a message says it: "null", "a list", "an object", "a string". */
 function kindOf(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "list";
-  return typeof value === "object" ? "object" : typeof value;
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
