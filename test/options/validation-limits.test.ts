@@ -44,6 +44,17 @@ describe("accepted at the limit", () => {
     ],
     ["role tag keys of 1 and of 128 characters", { tags: { k: "v", ["k".repeat(128)]: "v" } }],
     ["a role tag value of 256 characters", { tags: { note: "n".repeat(256) } }],
+    [
+      "labels: a value of 63 characters, an empty value, keys with capitals, a 253-character prefix, a 63-character name",
+      {
+        labels: {
+          team: "v".repeat(63),
+          Tier: "",
+          [`${"p".repeat(253)}/${"n".repeat(63)}`]: "x",
+        },
+      },
+    ],
+    ["annotations of 256 KiB in all", { annotations: { note: "n".repeat(256 * 1024 - 4) } }],
     ["50 role tags", { tags: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`tag${i}`, "x"])) }],
     ['a role tag key with "aws:" past its start', { tags: { "example.com:aws:owner": "data" } }],
     [
@@ -182,5 +193,22 @@ describe("the error", () => {
   test("valid options raise nothing", () => {
     const options: EksIrsaProjectOptions = { name: "orders-stack", defaultReleaseBranch: "main" };
     expect(() => validatedSettings(options)).not.toThrow();
+  });
+});
+
+describe("refused just past the limit", () => {
+  test.each<[string, Record<string, string>, string]>([
+    ["a label value of 64 characters", { team: "v".repeat(64) }, "is not a valid label value"],
+    ["a label key whose name is 64 characters", { [`example.com/${"n".repeat(64)}`]: "x" }, "is not a valid label key"],
+    ["a label key whose prefix is 254 characters", { [`${"p".repeat(254)}/team`]: "x" }, "is not a valid label key"],
+    ["a label key with an empty prefix", { "/team": "x" }, "is not a valid label key"],
+  ])("%s", (_limit, labels, rule) => {
+    expect(problemsOfEntry({ labels })).toEqual([expect.stringContaining(rule)]);
+  });
+
+  test("annotations of 256 KiB and one byte", () => {
+    expect(problemsOfEntry({ annotations: { note: "n".repeat(256 * 1024 - 3) } })).toEqual([
+      "serviceAccounts[0].annotations: the annotations are 262145 bytes; Kubernetes allows 262144 in all, so move large data elsewhere (a ConfigMap).",
+    ]);
   });
 });
