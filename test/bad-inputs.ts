@@ -474,8 +474,8 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].name: "app-*" contains a wildcard, and an entry\'s own service account must be named exactly (allowWildcardSubjects applies only to additionalServiceAccounts); name the service account exactly, and to let the role trust every service account "app-*" matches, list it in additionalServiceAccounts with allowWildcardSubjects: true.',
   },
   {
-    input: "wildcard in the service account's own name, with Pod Identity",
-    options: sa({ name: "app-*", identityType: IdentityType.POD_IDENTITY }),
+    input: "wildcard in the service account's own name, with IRSA and Pod Identity",
+    options: sa({ name: "app-*", identityType: IdentityType.IRSA_AND_POD_IDENTITY }),
     message:
       'serviceAccounts[0].name: "app-*" contains a wildcard, and an entry\'s own service account must be named exactly (allowWildcardSubjects applies only to additionalServiceAccounts); name the service account exactly.',
   },
