@@ -199,6 +199,16 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].targetRoleArn: a target role is assumed through a Pod Identity association, and this entry (identityType IRSA) has none; use identityType POD_IDENTITY, or remove targetRoleArn.",
   },
   {
+    input: "targetRoleArn on a role-only Pod Identity entry",
+    options: sa({
+      identityType: IdentityType.POD_IDENTITY,
+      roleOnly: true,
+      targetRoleArn: "arn:aws:iam::222233334444:role/orders-data",
+    }),
+    message:
+      "serviceAccounts[0].targetRoleArn: a target role is assumed through a Pod Identity association, and this entry (identityType POD_IDENTITY, roleOnly) has none; use identityType POD_IDENTITY without roleOnly, or remove targetRoleArn.",
+  },
+  {
     input: "targetRoleArn that is not a role ARN",
     options: sa({ identityType: IdentityType.POD_IDENTITY, targetRoleArn: "orders-data" }),
     message:

@@ -9,7 +9,7 @@ export const podIdentityOptions: ServiceAccountRule = ({ serviceAccount: sa, pat
   if (sa.targetRoleArn !== undefined) {
     if (!parts.associates) {
       problems.push(
-        `${path("targetRoleArn")}: a target role is assumed through a Pod Identity association, and this entry (identityType ${sa.identityType}${sa.roleOnly ? ", roleOnly" : ""}) has none; use identityType POD_IDENTITY, or remove targetRoleArn.`,
+        `${path("targetRoleArn")}: a target role is assumed through a Pod Identity association, and this entry (identityType ${sa.identityType}${sa.roleOnly ? ", roleOnly" : ""}) has none; use identityType POD_IDENTITY${sa.roleOnly ? " without roleOnly" : ""}, or remove targetRoleArn.`,
       );
     } else if (!ROLE_ARN.test(sa.targetRoleArn)) {
       problems.push(
