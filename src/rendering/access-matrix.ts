@@ -1,7 +1,7 @@
 import { markdownTable } from "./markdown-table";
 import { awsManagedPolicyKey, type IamPolicyDocument } from "../access/aws-managed-policies";
 import { evaluateIdentityRequest, type NamedDocument } from "../access/iam-engine";
-import { managedPolicyArnsOf } from "../options/addon-policy-rules";
+import { addonDocumentsOf, managedPolicyArnsOf } from "../options/addon-policy-rules";
 import { identityPartsOf } from "../options/identity-parts";
 import type { ServiceAccountSettings } from "../options/stack-settings";
 
@@ -165,7 +165,32 @@ export function assumableBy(sa: ServiceAccountSettings): string {
   return `${paths.join("; and ")}${bound}${target}`;
 }
 
-/** The Markdown table of one service account's role. */
+/**
+ * The add-ons whose own documents the matrix leaves out, in the order the stack creates their inline policies: the
+ * stack's code scopes them at run time (src/addon-policies.ts), so only `npx projen plan` and `can-i` see them.
+ * None where the pods' session is not the entry's role (an existing role, a target role).
+ */
+export function addonsOutsideMatrix(sa: ServiceAccountSettings): string[] {
+  const parts = identityPartsOf(sa);
+  if (sa.existingRoleArn !== undefined) return [];
+  if (sa.targetRoleArn !== undefined && parts.associates && !parts.annotates) return [];
+  return addonDocumentsOf(sa);
+}
+
+/**
+ * The Markdown of one service account's role: its table, and the sentence naming the add-on policies the table
+ * leaves out, which the stack's test/readme-access.test.ts reads.
+ */
 export function accessMatrixTable(sa: ServiceAccountSettings, awsManaged: Record<string, IamPolicyDocument>): string {
-  return markdownTable(["Verdict", "Action", "Resource", "Policy", "Statement"], accessMatrixRows(sa, awsManaged));
+  const rows = accessMatrixRows(sa, awsManaged);
+  const addons = addonsOutsideMatrix(sa);
+  const table = rows.length > 0 ? markdownTable(["Verdict", "Action", "Resource", "Policy", "Statement"], rows) : "";
+  const noRows = rows.length === 0 && addons.length === 0 ? "The role has no permission policies." : "";
+  const outside =
+    addons.length > 0
+      ? `Add-on policies not in ${rows.length > 0 ? "this table" : "a table here"}: ${addons.map(code).join(", ")}. ` +
+        "The stack's code scopes their published documents at run time (one inline policy each): " +
+        `${code("npx projen plan")} prints their rows, ${code("npx projen can-i")} evaluates them.`
+      : "";
+  return [table, noRows, outside].filter((part) => part !== "").join("\n\n");
 }

@@ -36,11 +36,6 @@ export function addonInlinePolicyName(addon: string): string {
   return `addon-${addon.toLowerCase().replace(/_/g, "-")}`;
 }
 
-/** Whether a resource name is an add-on's inline policy (addonPolicyName). */
-export function isAddonPolicyName(name: string): boolean {
-  return /^[^/]+\/[^/]+\/addon-[a-z0-9-]+$/.test(name);
-}
-
 /** Pod Identity: the association of an additional service account sharing the role (four segments). */
 export function additionalAssociationName(key: string, other: { namespace: string; name: string }): string {
   return `${key}/${identityKey(other)}`;

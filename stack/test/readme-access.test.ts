@@ -4,14 +4,14 @@
  * and every service account it says may assume a role really may.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
 import { Provider } from "@pulumi/kubernetes/provider";
 import { accessModel, checkTrust, clusterOf } from "./access";
 import { matrixRows } from "./access-matrix";
 import { ACCOUNT_ID, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { README_FILE } from "./stack-files";
 import { podIdentitySession, webIdentityToken, type WorkloadAccess } from "../src/access-model";
-import { isAddonPolicyName } from "../src/resource-names";
+import { addonInlinePolicyName, identityKey } from "../src/resource-names";
 import { settings } from "../src/settings";
 
 interface ReadmeAccess {
@@ -20,11 +20,13 @@ interface ReadmeAccess {
   assumableBy: string[];
   /** Table rows, cells without their Markdown backticks. */
   rows: string[][];
+  /** The add-ons whose inline policies the table leaves out ("Add-on policies not in this table: ..."). */
+  addons: string[];
 }
 
 /** The README's access sections by service account, `${partition}`/`${accountId}` resolved as the mocks do. */
 function readmeAccess(): Map<string, ReadmeAccess> {
-  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8")
+  const readme = readFileSync(README_FILE, "utf-8")
     .replace(/\$\{partition\}/g, "aws")
     .replace(/\$\{accountId\}/g, ACCOUNT_ID);
   const sections = new Map<string, ReadmeAccess>();
@@ -44,20 +46,27 @@ function readmeAccess(): Map<string, ReadmeAccess> {
           .split(" | ")
           .map((cell) => cell.trim().replace(/`/g, "")),
       );
-    sections.set(key, { sentence, assumableBy: assumableBy.map((a) => a.replace(/`/g, "")), rows });
+    const addons = (/^Add-on policies not in [^:]*: (.*?)\. /m.exec(body)?.[1] ?? "").match(/[A-Z0-9_]+/g) ?? [];
+    sections.set(key, { sentence, assumableBy: assumableBy.map((a) => a.replace(/`/g, "")), rows, addons });
   }
   return sections;
 }
 
 /**
- * The README's rows come from the settings at synth, where an add-on's document is not yet scoped (the stack's
- * add-on code scopes it at run time): its `<namespace>/<name>/addon-<add-on>` RolePolicy shows in `npx projen plan`
- * only.
+ * The IAM names of the inline policies the program gives the entry's add-ons (`addonInlinePolicyName`, the one rule
+ * of those names). The README's rows come from the settings at synth, where an add-on's document is not yet scoped
+ * (the stack's add-on code scopes it at run time): it names those policies' add-ons instead, and `npx projen plan`
+ * shows their rows.
  */
+function addonPolicyNames(key: string): Set<string> {
+  const entry = settings.serviceAccounts.find((sa) => identityKey(sa) === key);
+  return new Set((entry?.addonPolicies ?? []).map(addonInlinePolicyName));
+}
 
 function modelRows(workload: WorkloadAccess): string[][] {
+  const addonPolicies = addonPolicyNames(workload.key);
   return matrixRows(workload)
-    .filter((r) => !(r.kind === "inline" && isAddonPolicyName(r.policy)))
+    .filter((r) => !(r.kind === "inline" && addonPolicies.has(r.policy)))
     .map((r) => [
       r.verdict,
       r.action,
@@ -81,15 +90,30 @@ describe("README.md's access matrix", () => {
     model = accessModel(clusterOf());
   });
 
-  /** The first credential path of each account: the one its pods use first (IRSA), whose role the README shows. */
-  const firstPaths = () => model.filter((w, i) => model.findIndex((x) => x.key === w.key) === i);
+  /**
+   * The first credential path of each entry of the settings: the one its pods use first (IRSA), whose role the
+   * README shows. Accounts sharing an entry's role (`additionalServiceAccounts`) have no section of their own.
+   */
+  const firstPaths = () => {
+    const entries = new Set(settings.serviceAccounts.map(identityKey));
+    return model.filter((w, i) => entries.has(w.key) && model.findIndex((x) => x.key === w.key) === i);
+  };
 
-  test("has a section for exactly the service accounts the program has a role for", () => {
-    expect([...readmeAccess().keys()].sort()).toEqual(
+  test("has a section for exactly the entries the program has a role for, naming the others bound to it", () => {
+    const readme = readmeAccess();
+    expect([...readme.keys()].sort()).toEqual(
       firstPaths()
         .map((w) => w.key)
         .sort(),
     );
+    const entries = firstPaths();
+    for (const other of model.filter((w) => !readme.has(w.key))) {
+      const entry = entries.find((e) => e.role.arn === other.role.arn);
+      expect({ key: other.key, namedBy: entry && readme.get(entry.key)?.assumableBy }).toEqual({
+        key: other.key,
+        namedBy: expect.arrayContaining([other.key]),
+      });
+    }
   });
 
   test("lists the rows the engine gives for the program's policies, verdicts included", () => {
@@ -98,6 +122,20 @@ describe("README.md's access matrix", () => {
       expect({ key: workload.key, rows: readme.get(workload.key)?.rows }).toEqual({
         key: workload.key,
         rows: modelRows(workload),
+      });
+    }
+  });
+
+  test("names the add-ons whose inline policies the program gives the role and the rows leave out", () => {
+    const readme = readmeAccess();
+    for (const workload of firstPaths()) {
+      const addonPolicies = addonPolicyNames(workload.key);
+      const registered = matrixRows(workload)
+        .filter((r) => r.kind === "inline" && addonPolicies.has(r.policy))
+        .map((r) => r.policy);
+      expect({ key: workload.key, addons: readme.get(workload.key)?.addons.map(addonInlinePolicyName) }).toEqual({
+        key: workload.key,
+        addons: [...new Set(registered)],
       });
     }
   });

@@ -1,4 +1,4 @@
-import { PolicyEffect } from "../../src";
+import { AddonPolicy, PolicyEffect } from "../../src";
 import { synth } from "../project-fixture";
 
 describe("npx projen can-i", () => {
@@ -84,6 +84,48 @@ describe("the stack README's access matrix", () => {
     expect(section("shop/orders-api")).toContain(
       "The role may be assumed by the tokens of service account `shop/orders-api` with audience `sts.amazonaws.com`",
     );
+  });
+});
+
+describe("the access matrix of entries with add-on policies", () => {
+  const readme: string = synth({
+    serviceAccounts: [
+      {
+        name: "external-dns",
+        namespace: "kube-system",
+        addonPolicies: [AddonPolicy.EXTERNAL_DNS],
+        route53HostedZoneArns: ["arn:${partition}:route53:::hostedzone/Z0123456789ABCDEFGHIJ"],
+      },
+      {
+        name: "ebs-csi-controller-sa",
+        namespace: "kube-system",
+        addonPolicies: [AddonPolicy.EBS_CSI_DRIVER],
+        kmsKeyArns: ["arn:${partition}:kms:eu-west-1:${accountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
+      },
+      { name: "idle", namespace: "batch" },
+    ],
+  })["README.md"];
+  const section = (key: string): string => readme.split(`### Access of \`${key}\``)[1].split(/\n## |\n### /)[0];
+
+  test("names the add-ons whose documents the stack scopes at run time, instead of an empty table", () => {
+    expect(section("kube-system/external-dns")).not.toContain("| Verdict");
+    expect(section("kube-system/external-dns")).toContain(
+      "Add-on policies not in a table here: `EXTERNAL_DNS`. The stack's code scopes their published documents at run time (one inline policy each): `npx projen plan` prints their rows, `npx projen can-i` evaluates them.",
+    );
+  });
+
+  test("shows an add-on's AWS managed policy in the table, and names its own document below it", () => {
+    expect(section("kube-system/ebs-csi-controller-sa")).toContain(
+      "`arn:${partition}:iam::aws:policy/AmazonEBSCSIDriverPolicyV2`",
+    );
+    expect(section("kube-system/ebs-csi-controller-sa")).toContain(
+      "Add-on policies not in this table: `EBS_CSI_DRIVER`.",
+    );
+  });
+
+  test("says when a role has no permission policies at all", () => {
+    expect(section("batch/idle")).toContain("The role has no permission policies.");
+    expect(section("batch/idle")).not.toContain("| Verdict");
   });
 });
 
