@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "fs";
 import { cdk, javascript, JsonFile } from "projen";
 import { AWS_MANAGED_POLICIES_PACKAGE, STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./src/components/versions";
 
@@ -48,6 +49,8 @@ const project = new cdk.JsiiProject({
     // `npx projen test` must be able to fail on a changed snapshot: update them with `npx projen test:update`.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
+      // Named, as the stack-variant projects are (below), so that `--selectProjects eks-irsa-template` runs this one.
+      displayName: "eks-irsa-template",
       testTimeout: 30_000,
       collectCoverage: false,
       // examples/ import this package by name, as its users do.
@@ -106,6 +109,39 @@ jest.config.transform = {
 };
 project.deps.removeDependency("ts-jest");
 jest.addTestMatch("<rootDir>/stack/test/**/*.test.ts");
+
+// The stack's tests that read what a stack renders from its options (its settings, README, managed policy documents)
+// run once more per stack of scripts/stack-variants.ts: a jest project each, rooted in the variant's rendering
+// (test/stack-variants/<variant>/, `npx projen stack:fixture`), whose resolver resolves those files there.
+const STACK_VARIANTS_DIR = "test/stack-variants";
+const OPTION_DEPENDENT_IMPORT = /from "(\.\.\/src\/settings|\.\/stack-files|\.\/access)"/;
+const optionDependentStackTests = readdirSync("stack/test")
+  .filter(
+    (file) => file.endsWith(".test.ts") && OPTION_DEPENDENT_IMPORT.test(readFileSync(`stack/test/${file}`, "utf-8")),
+  )
+  .sort();
+const stackVariants = readdirSync(STACK_VARIANTS_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+jest.config.projects = [
+  "<rootDir>",
+  ...stackVariants.map((variant) => {
+    // A project's paths are relative to its rootDir, three folders down.
+    const repo = "<rootDir>/../../..";
+    return {
+      displayName: `stack variant ${variant}`,
+      rootDir: `${STACK_VARIANTS_DIR}/${variant}`,
+      roots: [`${repo}/stack/test`],
+      testMatch: optionDependentStackTests.map((file) => `${repo}/stack/test/${file}`),
+      resolver: "<rootDir>/../resolver.js",
+      transform: jest.config.transform,
+      testEnvironmentOptions: jest.config.testEnvironmentOptions,
+      modulePathIgnorePatterns: [`${repo}/.stryker-tmp/`],
+      clearMocks: true,
+    };
+  }),
+];
 // A src/ module that imports itself back through others is a design error, not a style nit.
 project.eslint?.addRules({ "import/no-cycle": ["error", { ignoreExternal: true }] });
 // Development-only folders stay out of the package.

@@ -176,9 +176,11 @@ describe("access of every declared account (IAM engine on the registered policie
   checkAccessOf(settings);
 
   describe("access() of a test, on the same registrations", () => {
-    test("answers yes, no, and refuses an action the IAM engine does not know", async () => {
-      const [first] = settings.serviceAccounts;
-      const app = access(`${first.namespace}/${first.name}`);
+    // An entry whose pods get a session of its own role, whose policies are all in this stack: an existing role's
+    // or a target role's would make every answer unknown.
+    const ownRole = settings.serviceAccounts.find((sa) => !sa.existingRoleArn && !sa.targetRoleArn);
+    (ownRole ? test : test.skip)("answers yes, no, and refuses an action the IAM engine does not know", async () => {
+      const app = access(`${ownRole!.namespace}/${ownRole!.name}`);
       expect(await app.can("iam:CreateUser", "*")).toBe(false);
       await expect(app.can("iam:NoSuchAction", "*")).rejects.toThrow(/refuses iam:NoSuchAction/);
     });

@@ -7,7 +7,6 @@
  * `npx projen can-i` (test/can-i.ts) and `npx projen plan` print the same answers.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
 import {
   type EngineDecision,
   type EngineRequest,
@@ -16,6 +15,7 @@ import {
   validateRequest,
 } from "./access-engine";
 import { ACCOUNT_ID, OIDC_PROVIDER_ARN, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { AWS_MANAGED_POLICIES_FILE } from "./stack-files";
 import {
   buildAccessModel,
   type ClusterIdentity,
@@ -30,7 +30,6 @@ import { settings } from "../src/settings";
 import type { PolicyDocument } from "../src/trust-policy";
 
 /** The documents of the AWS managed policies the stack references, written at synth by `npx projen`. */
-export const AWS_MANAGED_POLICIES_FILE = join(__dirname, "..", "src", "aws-managed-policies.json");
 let awsManagedPolicies: Record<string, PolicyDocument> | undefined;
 function managedPolicyDocuments(): Record<string, PolicyDocument> {
   awsManagedPolicies ??= JSON.parse(readFileSync(AWS_MANAGED_POLICIES_FILE, "utf-8")).policies;

@@ -3,7 +3,6 @@
  * program really registers: the same resources, and exactly the same direct dependencies.
  */
 import { readFileSync } from "fs";
-import { join } from "path";
 // Pulumi SDK submodules, not the whole @pulumi/aws: its index loads every service's types (0.4-0.5 s a test file).
 import * as iam from "@pulumi/aws/iam";
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
@@ -17,6 +16,7 @@ import {
   startMocks,
   TEST_STACK_CONFIG,
 } from "./pulumi-mocks";
+import { README_FILE } from "./stack-files";
 import { settings } from "../src/settings";
 import type { ServiceAccountSettings } from "../src/settings-types";
 import type { WorkloadIdentity } from "../src/workload-identity";
@@ -38,7 +38,7 @@ interface Diagram {
 }
 
 function readmeDiagram(): Diagram {
-  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8");
+  const readme = readFileSync(README_FILE, "utf-8");
   const block = /```mermaid\n([\s\S]*?)\n```/.exec(readme);
   if (!block) throw new Error("README.md has no mermaid block: run `npx projen` to regenerate it.");
   const lines = block[1].split("\n");

@@ -1,6 +1,7 @@
-import { readFileSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { stackFixtureFiles, STACK_DIR } from "../../scripts/stack-fixture";
+import { stackFixtureFiles, stackVariantFiles, STACK_DIR } from "../../scripts/stack-fixture";
+import { STACK_VARIANTS, STACK_VARIANTS_DIR } from "../../scripts/stack-variants";
 import { managedLibraryFiles, OPTION_DEPENDENT_FILES, USER_FILES } from "../../src/components/stack-library";
 import { synth } from "../project-fixture";
 
@@ -59,4 +60,19 @@ describe("the stack library", () => {
       expect({ path, content: inStackDir(path) }).toEqual({ path, content });
     }
   });
+
+  test("test/stack-variants/ has a folder for exactly the variants of scripts/stack-variants.ts (a jest project each)", () => {
+    const folders = readdirSync(STACK_VARIANTS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(folders.map((entry) => entry.name).sort()).toEqual(Object.keys(STACK_VARIANTS).sort());
+  });
+
+  test.each(Object.keys(STACK_VARIANTS))(
+    "test/stack-variants/%s/ holds what its stack renders, for the stack tests run against it (npx projen stack:fixture)",
+    (variant) => {
+      for (const [path, content] of Object.entries(stackVariantFiles(variant))) {
+        const written = readFileSync(join(STACK_VARIANTS_DIR, variant, path), "utf-8");
+        expect({ path, content: written }).toEqual({ path, content });
+      }
+    },
+  );
 });
