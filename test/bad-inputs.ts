@@ -748,6 +748,26 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].sqsQueueArns: no policy in addonPolicies reads it (NODE_TERMINATION_HANDLER does); add the add-on to addonPolicies, or remove sqsQueueArns.",
   },
   {
+    input: "Karpenter's interruption queue as a wildcard",
+    options: sa({
+      addonPolicies: [AddonPolicy.KARPENTER_CONTROLLER],
+      addonClusterName: "orders",
+      karpenterInterruptionQueueArn: "arn:aws:sqs:*:123456789012:karpenter-*",
+    }),
+    message:
+      'serviceAccounts[0].karpenterInterruptionQueueArn: "arn:aws:sqs:*:123456789012:karpenter-*" is not an SQS queue ARN, arn:<partition>:sqs:<region>:<account>:<queue> (one queue: no wildcard); for example "arn:${partition}:sqs:eu-west-1:${accountId}:karpenter-orders".',
+  },
+  {
+    input: "Karpenter's interruption queue without Karpenter",
+    options: sa({
+      addonPolicies: [AddonPolicy.NODE_TERMINATION_HANDLER],
+      sqsQueueArns: ["arn:aws:sqs:eu-west-1:123456789012:nth"],
+      karpenterInterruptionQueueArn: "arn:aws:sqs:eu-west-1:123456789012:karpenter-orders",
+    }),
+    message:
+      "serviceAccounts[0].karpenterInterruptionQueueArn: no policy in addonPolicies reads it (KARPENTER_CONTROLLER does); add the add-on to addonPolicies, or remove karpenterInterruptionQueueArn.",
+  },
+  {
     input: "cluster name with a space",
     options: sa({ addonPolicies: [AddonPolicy.KARPENTER_CONTROLLER], addonClusterName: "orders prod" }),
     message:

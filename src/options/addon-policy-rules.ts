@@ -10,7 +10,8 @@ export type AddonScopeOption =
   | "secretsManagerSecretArns"
   | "ssmParameterArns"
   | "sqsQueueArns"
-  | "karpenterNodeRoleArns";
+  | "karpenterNodeRoleArns"
+  | "karpenterInterruptionQueueArn";
 
 /** What an add-on policy reads and what the stack creates for it. */
 export interface AddonPolicyRule {
@@ -39,7 +40,11 @@ export const ADDON_POLICY_RULES: Record<AddonPolicy, AddonPolicyRule> = {
   [AddonPolicy.EXTERNAL_DNS]: rule(true, ["route53HostedZoneArns"]),
   [AddonPolicy.CERT_MANAGER]: rule(true, ["route53HostedZoneArns"]),
   [AddonPolicy.CLUSTER_AUTOSCALER]: rule(true, ["addonClusterName"]),
-  [AddonPolicy.KARPENTER_CONTROLLER]: rule(true, ["addonClusterName"], ["karpenterNodeRoleArns"]),
+  [AddonPolicy.KARPENTER_CONTROLLER]: rule(
+    true,
+    ["addonClusterName"],
+    ["karpenterNodeRoleArns", "karpenterInterruptionQueueArn"],
+  ),
   [AddonPolicy.EBS_CSI_DRIVER]: rule("kmsKeyArns", [], ["kmsKeyArns"], ["AmazonEBSCSIDriverPolicyV2"]),
   [AddonPolicy.EFS_CSI_DRIVER]: rule(false, [], [], ["service-role/AmazonEFSCSIDriverPolicy"]),
   [AddonPolicy.FSX_LUSTRE_CSI_DRIVER]: rule(true),

@@ -47,6 +47,12 @@ const SCOPE_OPTION_RULES: Record<Exclude<AddonScopeOption, "addonClusterName">, 
     expected: "an SQS queue ARN, arn:<partition>:sqs:<region>:<account>:<queue>",
     example: "arn:${partition}:sqs:eu-west-1:${accountId}:node-termination-handler",
   },
+  karpenterInterruptionQueueArn: {
+    what: "its interruption queue",
+    form: arn(`sqs:[a-z]{2}(-[a-z]+)+-\\d+:${ACCOUNT}:[\\w-]+`),
+    expected: "an SQS queue ARN, arn:<partition>:sqs:<region>:<account>:<queue> (one queue: no wildcard)",
+    example: "arn:${partition}:sqs:eu-west-1:${accountId}:karpenter-orders",
+  },
   karpenterNodeRoleArns: {
     what: "the node roles it may pass",
     form: arn(`iam::${ACCOUNT}:role/[\\w+=,.@/-]+`),
@@ -108,13 +114,16 @@ export function validateAddonPolicies(sa: ServiceAccountSettings, path: (field: 
       continue;
     }
     const rule = SCOPE_OPTION_RULES[option];
-    (value as string[]).forEach((item, i) => {
-      if (!rule.form.test(item)) {
-        problems.push(
-          `${path(option)}[${i}]: ${quote(item)} is not ${rule.expected}; for example ${quote(rule.example)}.`,
-        );
+    // A list option names its bad item by index; a single ARN (karpenterInterruptionQueueArn) by the option.
+    const items =
+      typeof value === "string"
+        ? [{ item: value, at: path(option) }]
+        : value.map((item, i) => ({ item, at: `${path(option)}[${i}]` }));
+    for (const { item, at } of items) {
+      if (typeof item !== "string" || !rule.form.test(item)) {
+        problems.push(`${at}: ${quote(String(item))} is not ${rule.expected}; for example ${quote(rule.example)}.`);
       }
-    });
+    }
   }
   return problems;
 }

@@ -211,6 +211,14 @@ export interface ServiceAccountOptions {
   readonly karpenterNodeRoleArns?: string[];
 
   /**
+   * The SQS queue of `KARPENTER_CONTROLLER`'s interruption handling (the queue its Helm value
+   * `settings.interruptionQueue` names), as `arn:${partition}:sqs:<region>:${accountId}:<queue>`: the controller may
+   * receive, delete and look up messages of this queue only, as Karpenter's CloudFormation grants.
+   * @default - no SQS permissions: Karpenter without interruption handling
+   */
+  readonly karpenterInterruptionQueueArn?: string;
+
+  /**
    * The audience the role trusts (IRSA).
    * @default "sts.amazonaws.com"
    */

@@ -56,7 +56,9 @@ export interface ServiceAccountSettings {
 }
 
 export type AddonScopeSettings = {
-  readonly [option in AddonScopeOption]?: option extends "addonClusterName" ? string : string[];
+  readonly [option in AddonScopeOption]?: option extends "addonClusterName" | "karpenterInterruptionQueueArn"
+    ? string
+    : string[];
 };
 
 export interface PolicyStatementSettings {

@@ -84,7 +84,18 @@ export const ADDON_POLICIES: Record<AddonPolicyName, AddonPolicyDefinition> = {
         "${CLUSTER_NAME}": clusterName,
       });
       const nodeRole = `arn:\${partition}:iam::\${accountId}:role/KarpenterNodeRole-${clusterName}`;
-      return withResource(statements, nodeRole, scope.karpenterNodeRoleArns ?? [nodeRole]);
+      const queue = scope.karpenterInterruptionQueueArn;
+      return [
+        ...withResource(statements, nodeRole, scope.karpenterNodeRoleArns ?? [nodeRole]),
+        // Interruption handling reads the one queue of the controller's `settings.interruptionQueue`, when it has one.
+        ...(queue
+          ? withResource(
+              published(PUBLISHED_DOCUMENTS.karpenterInterruptionQueue.content),
+              "${KarpenterInterruptionQueue.Arn}",
+              [queue],
+            )
+          : []),
+      ];
     },
   },
   EBS_CSI_DRIVER: {

@@ -11,6 +11,7 @@ import externalSecretsParameterStore from "./addon-policies/external-secrets-par
 import externalSecretsSecretsManager from "./addon-policies/external-secrets-secrets-manager.json";
 import fsxLustreCsiDriver from "./addon-policies/fsx-lustre-csi-driver.json";
 import karpenterController from "./addon-policies/karpenter-controller.json";
+import karpenterInterruptionQueue from "./addon-policies/karpenter-interruption-queue.json";
 import mountpointS3CsiDriver from "./addon-policies/mountpoint-s3-csi-driver.json";
 import nodeTerminationHandler from "./addon-policies/node-termination-handler.json";
 import velero from "./addon-policies/velero.json";
@@ -116,6 +117,24 @@ export const PUBLISHED_DOCUMENTS = {
     },
     sha256: "3850d4634eabaf93acd3f70e237487ef6156ffe7bf9e44ac5d099e4a2fd10d5c",
     content: karpenterController,
+  },
+  /**
+   * The controller's interruption-queue statement, which the migration guide's policy above lacks: Karpenter's
+   * getting-started CloudFormation grants it (its InterruptionPolicy) on the queue `settings.interruptionQueue` names.
+   */
+  karpenterInterruptionQueue: {
+    file: "karpenter-interruption-queue.json",
+    source: {
+      url: github(
+        "aws/karpenter-provider-aws",
+        "bde00654cd316fddb3dccfba3f5ac07039865429",
+        "website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml",
+        "L285-L294",
+      ),
+      version: "v1.14.1",
+    },
+    sha256: "f7c181f5e3bc0095481be40d9a852d3809a61431716231f984969f9c7c173d33",
+    content: karpenterInterruptionQueue,
   },
   ebsCsiDriverKms: {
     file: "ebs-csi-driver-kms.json",

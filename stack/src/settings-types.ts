@@ -66,6 +66,8 @@ export interface AddonScopeSettings {
   sqsQueueArns?: string[];
   /** KARPENTER_CONTROLLER: the node roles it may pass (default: KarpenterNodeRole-<addonClusterName>). */
   karpenterNodeRoleArns?: string[];
+  /** KARPENTER_CONTROLLER: its interruption queue (default: none, no interruption handling). */
+  karpenterInterruptionQueueArn?: string;
 }
 
 export interface ExampleDeploymentSettings {

@@ -16,6 +16,7 @@ const ZONE = "arn:aws:route53:::hostedzone/Z0123456789ORDERS";
 const OTHER_ZONE = "arn:aws:route53:::hostedzone/Z9876543210OTHER";
 const BUCKET = "orders-data";
 const QUEUE = `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:orders-nth`;
+const INTERRUPTION_QUEUE = `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:karpenter-orders`;
 const KEY = `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
 /** One stack's scope for every add-on, with tokens as a user writes them. */
@@ -27,6 +28,7 @@ const SCOPE: AddonScopeSettings = {
   secretsManagerSecretArns: ["arn:${partition}:secretsmanager:*:${accountId}:secret:orders/*"],
   ssmParameterArns: ["arn:${partition}:ssm:*:${accountId}:parameter/orders/*"],
   sqsQueueArns: [QUEUE],
+  karpenterInterruptionQueueArn: INTERRUPTION_QUEUE.replace("arn:aws:", "arn:${partition}:"),
 };
 
 type Context = Record<string, string | string[]>;
@@ -116,8 +118,14 @@ const ACCESS: Partial<Record<AddonPolicyName, AddonAccess>> = {
         `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:instance/i-0123456789abcdef0`,
         { "ec2:ResourceTag/karpenter.sh/nodepool": "default" },
       ],
+      // Interruption handling (Karpenter's getting-started CloudFormation, InterruptionPolicy).
+      ["sqs:ReceiveMessage", INTERRUPTION_QUEUE],
+      ["sqs:DeleteMessage", INTERRUPTION_QUEUE],
+      ["sqs:GetQueueUrl", INTERRUPTION_QUEUE],
     ],
     denied: [
+      ["sqs:ReceiveMessage", QUEUE],
+      ["sqs:SendMessage", INTERRUPTION_QUEUE],
       ["iam:PassRole", `arn:aws:iam::${ACCOUNT_ID}:role/admin`],
       ["eks:DescribeCluster", `arn:aws:eks:${REGION}:${ACCOUNT_ID}:cluster/billing`],
       // Instances Karpenter did not launch.
@@ -259,6 +267,17 @@ describe.each(Object.entries(ACCESS))("%s", (addon, access) => {
   test("fits IAM's inline policy quota (10,240 characters without whitespace)", () => {
     expect(JSON.stringify(document).length).toBeLessThanOrEqual(10240);
   });
+});
+
+test("KARPENTER_CONTROLLER without karpenterInterruptionQueueArn gets no SQS permission at all", async () => {
+  const { karpenterInterruptionQueueArn: _queue, ...scope } = SCOPE;
+  const document = fillAddonTokens(addonPolicyDocument("KARPENTER_CONTROLLER", scope)!, {
+    partition: "aws",
+    accountId: ACCOUNT_ID,
+    region: REGION,
+  });
+  expect(JSON.stringify(document)).not.toContain("sqs:");
+  expect(await decide(document, ["sqs:ReceiveMessage", INTERRUPTION_QUEUE])).not.toBe("Allowed");
 });
 
 describe("add-on policies without a document attach the AWS managed policies their docs name", () => {
