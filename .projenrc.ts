@@ -219,6 +219,7 @@ new JsonFile(project, "stryker.config.json", {
       "src/options/rules/**/*.ts",
       "src/options/role-name.ts",
       "src/options/trust-policy-size.ts",
+      "src/options/inline-policies-size.ts",
     ],
     testRunner: "jest",
     // The repo's jest config (package.json), with only the tests that exercise the mutated files.
@@ -255,7 +256,8 @@ new JsonFile(project, "stryker.config.json", {
 project.gitignore.exclude("/.stryker-tmp/", "/reports/");
 project.npmignore?.exclude("/stryker.config.json", "/.stryker-tmp/", "/reports/");
 project.addTask("mutation", {
-  description: "Mutation-test the stack library, the validation, role names and trust-policy size (docs/mutation.md)",
+  description:
+    "Mutation-test the stack library, the validation, role names, trust-policy and inline-policy sizes (docs/mutation.md)",
   // The tests read the project type's .jsii (written by compile); Stryker copies it into its sandbox. Arguments go to
   // Stryker: `npx projen mutation --mutate "stack/src/irsa.ts" --incremental`.
   steps: [{ spawn: "compile" }, { exec: "stryker run stryker.config.json", receiveArgs: true }],

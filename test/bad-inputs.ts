@@ -768,6 +768,24 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].karpenterInterruptionQueueArn: no policy in addonPolicies reads it (KARPENTER_CONTROLLER does); add the add-on to addonPolicies, or remove karpenterInterruptionQueueArn.",
   },
   {
+    input: "inline policies over IAM's aggregate quota of a role (its own statements and two add-ons)",
+    options: sa({
+      addonPolicies: [AddonPolicy.AWS_LOAD_BALANCER_CONTROLLER, AddonPolicy.KARPENTER_CONTROLLER],
+      addonClusterName: "orders",
+      policyStatements: [
+        {
+          actions: ["ssm:GetParameter"],
+          resources: Array.from(
+            { length: 40 },
+            (_, i) => `arn:\${partition}:ssm:eu-west-1:\${accountId}:parameter/platform/settings-${i}`,
+          ),
+        },
+      ],
+    }),
+    message:
+      "serviceAccounts[0].policyStatements: the inline policies of shop/api's role would hold about 11143 characters (policyStatements about 3170, AWS_LOAD_BALANCER_CONTROLLER about 5236, KARPENTER_CONTROLLER about 2737), over IAM's quota \"Role policy size\" of 10240 characters for all inline policies of a role together; move statements into a customer managed policy (managedPolicyArns), or split the add-ons over several service accounts.",
+  },
+  {
     input: "cluster name with a space",
     options: sa({ addonPolicies: [AddonPolicy.KARPENTER_CONTROLLER], addonClusterName: "orders prod" }),
     message:

@@ -11,6 +11,7 @@ import { iamResources } from "./rules/iam-resources";
 import { iamRole, roleNamePrefix } from "./rules/iam-role";
 import { iamTags } from "./rules/iam-tags";
 import { identityTypeOptions } from "./rules/identity-type-options";
+import { inlinePoliciesQuota } from "./rules/inline-policies-quota";
 import { irsaToken } from "./rules/irsa-token";
 import { kubernetesMetadata } from "./rules/kubernetes-metadata";
 import { kubernetesNames } from "./rules/kubernetes-names";
@@ -48,6 +49,7 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
   iamResources,
   iamConditions,
   addonPolicies,
+  inlinePoliciesQuota,
   trustPolicyQuota,
   exampleDeployment,
   roleSource,

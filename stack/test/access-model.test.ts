@@ -109,6 +109,15 @@ function checkAccessOf(stackSettings: StackSettings): void {
     }
   });
 
+  // IAM's quota "Role policy size": all inline policies of a role together, whitespace not counted.
+  test.each(entries)("$key: its role's inline policies together fit IAM's 10,240 characters", ({ key }) => {
+    for (const w of workloads(key)) {
+      const inline = w.role.policies.filter((p) => p.kind === "inline" && p.document);
+      const length = inline.reduce((sum, p) => sum + JSON.stringify(p.document).length, 0);
+      expect({ role: w.role.name, length, fits: length <= 10_240 }).toEqual({ role: w.role.name, length, fits: true });
+    }
+  });
+
   test.each(entries)("$key: another account of its namespace may not", ({ key, sa }) => {
     for (const w of workloads(key)) {
       const subject = { namespace: sa.namespace, name: untrusted(sa.name) };
