@@ -114,7 +114,8 @@ jest.addTestMatch("<rootDir>/stack/test/**/*.test.ts");
 // run once more per stack of scripts/stack-variants.ts: a jest project each, rooted in the variant's rendering
 // (test/stack-variants/<variant>/, `npx projen stack:fixture`), whose resolver resolves those files there.
 const STACK_VARIANTS_DIR = "test/stack-variants";
-const OPTION_DEPENDENT_IMPORT = /from "(\.\.\/src\/settings|\.\/stack-files|\.\/access)"/;
+// Those that import them directly: the tests of helpers that read them (./access) build settings of their own.
+const OPTION_DEPENDENT_IMPORT = /from "(\.\.\/src\/settings|\.\/stack-files)"/;
 const optionDependentStackTests = readdirSync("stack/test")
   .filter(
     (file) => file.endsWith(".test.ts") && OPTION_DEPENDENT_IMPORT.test(readFileSync(`stack/test/${file}`, "utf-8")),

@@ -62,11 +62,22 @@ export const STACK_VARIANTS: Record<string, StackVariantOptions> = {
       },
     ],
   },
-  /** Pod Identity by default: a target role and a shared role, no session tags, a migrating entry; the agent installed. */
+  /**
+   * Pod Identity by default: a target role and a shared role, no session tags, a migrating entry, Karpenter with its
+   * interruption queue; the agent installed.
+   */
   "pod-identity": {
     identityType: IdentityType.POD_IDENTITY,
     podIdentityAgent: PodIdentityAgentMode.INSTALL,
     serviceAccounts: [
+      {
+        name: "karpenter",
+        namespace: "kube-system",
+        createServiceAccount: false,
+        addonPolicies: [AddonPolicy.KARPENTER_CONTROLLER],
+        addonClusterName: "orders",
+        karpenterInterruptionQueueArn: "arn:${partition}:sqs:eu-west-1:${accountId}:orders",
+      },
       {
         name: "reports",
         namespace: "shop",
