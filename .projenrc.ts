@@ -231,6 +231,8 @@ new JsonFile(project, "stryker.config.json", {
         reporters: ["default"],
         // Stryker's copy has the checkout's .jsii; its instrumented src/ must not be recompiled before every mutant.
         globalSetup: null,
+        // One project, these tests: the stack-variant projects (and "<rootDir>", which rereads package.json) are not.
+        projects: [],
       },
       // Jest looks for the tests of each mutated file by its imports (`--findRelatedTests`); the default, said once.
       enableFindRelatedTests: true,
