@@ -186,11 +186,11 @@ export function accessMatrixTable(sa: ServiceAccountSettings, awsManaged: Record
   const addons = addonsOutsideMatrix(sa);
   const table = rows.length > 0 ? markdownTable(["Verdict", "Action", "Resource", "Policy", "Statement"], rows) : "";
   const noRows = rows.length === 0 && addons.length === 0 ? "The role has no permission policies." : "";
+  const scopedAtRunTime =
+    "(one inline policy each, whose published documents the stack's code scopes at run time): " +
+    `${code("npx projen plan")} prints their rows, ${code("npx projen can-i")} evaluates them.`;
+  const named = `the add-on policies ${addons.map(code).join(", ")} ${scopedAtRunTime}`;
   const outside =
-    addons.length > 0
-      ? `Add-on policies not in ${rows.length > 0 ? "this table" : "a table here"}: ${addons.map(code).join(", ")}. ` +
-        "The stack's code scopes their published documents at run time (one inline policy each): " +
-        `${code("npx projen plan")} prints their rows, ${code("npx projen can-i")} evaluates them.`
-      : "";
+    addons.length === 0 ? "" : rows.length > 0 ? `Not in this table: ${named}` : `Its permissions are ${named}`;
   return [table, noRows, outside].filter((part) => part !== "").join("\n\n");
 }

@@ -20,7 +20,7 @@ interface ReadmeAccess {
   assumableBy: string[];
   /** Table rows, cells without their Markdown backticks. */
   rows: string[][];
-  /** The add-ons whose inline policies the table leaves out ("Add-on policies not in this table: ..."). */
+  /** The add-ons whose inline policies the table leaves out ("Not in this table: the add-on policies ..."). */
   addons: string[];
 }
 
@@ -46,7 +46,7 @@ function readmeAccess(): Map<string, ReadmeAccess> {
           .split(" | ")
           .map((cell) => cell.trim().replace(/`/g, "")),
       );
-    const addons = (/^Add-on policies not in [^:]*: (.*?)\. /m.exec(body)?.[1] ?? "").match(/[A-Z0-9_]+/g) ?? [];
+    const addons = (/the add-on policies ((`[A-Z0-9_]+`(, )?)+) \(/.exec(body)?.[1] ?? "").match(/[A-Z0-9_]+/g) ?? [];
     sections.set(key, { sentence, assumableBy: assumableBy.map((a) => a.replace(/`/g, "")), rows, addons });
   }
   return sections;

@@ -110,7 +110,7 @@ describe("the access matrix of entries with add-on policies", () => {
   test("names the add-ons whose documents the stack scopes at run time, instead of an empty table", () => {
     expect(section("kube-system/external-dns")).not.toContain("| Verdict");
     expect(section("kube-system/external-dns")).toContain(
-      "Add-on policies not in a table here: `EXTERNAL_DNS`. The stack's code scopes their published documents at run time (one inline policy each): `npx projen plan` prints their rows, `npx projen can-i` evaluates them.",
+      "Its permissions are the add-on policies `EXTERNAL_DNS` (one inline policy each, whose published documents the stack's code scopes at run time): `npx projen plan` prints their rows, `npx projen can-i` evaluates them.",
     );
   });
 
@@ -119,7 +119,7 @@ describe("the access matrix of entries with add-on policies", () => {
       "`arn:${partition}:iam::aws:policy/AmazonEBSCSIDriverPolicyV2`",
     );
     expect(section("kube-system/ebs-csi-controller-sa")).toContain(
-      "Add-on policies not in this table: `EBS_CSI_DRIVER`.",
+      "Not in this table: the add-on policies `EBS_CSI_DRIVER` (one inline policy each",
     );
   });
 
