@@ -3,11 +3,9 @@
  * needs are allowed on the resources it is scoped to, and denied elsewhere.
  */
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-// Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
-import { Provider } from "@pulumi/kubernetes/provider";
-import { ACCOUNT_ID, OIDC_PROVIDER_ARN, promiseOf, registrationOf, settled, startMocks } from "./pulumi-mocks";
+import { declareIdentities, serviceAccountSettings } from "./declare-identities";
+import { ACCOUNT_ID, OIDC_PROVIDER_ARN, promiseOf, registrationOf } from "./pulumi-mocks";
 import { addonManagedPolicyArns, addonPolicyDocument, fillAddonTokens } from "../src/addon-policies";
-import { settings } from "../src/settings";
 import type { AddonPolicyName, AddonScopeSettings, ServiceAccountSettings } from "../src/settings-types";
 import type { PolicyDocument } from "../src/trust-policy";
 
@@ -295,29 +293,21 @@ describe("add-on policies without a document attach the AWS managed policies the
 
 describe("a service account with add-on policies (Pulumi mocks)", () => {
   const addons: AddonPolicyName[] = ["EXTERNAL_DNS", "KARPENTER_CONTROLLER", "CLOUDWATCH_OBSERVABILITY"];
-  const entry: ServiceAccountSettings = {
-    ...settings.serviceAccounts[0],
+  const entry: ServiceAccountSettings = serviceAccountSettings({
     name: "platform",
     namespace: "kube-system",
     identityType: "IRSA",
     roleName: "orders-platform",
     managedPolicyArns: ["arn:${partition}:iam::aws:policy/CloudWatchAgentServerPolicy"],
-    policyStatements: [],
     addonPolicies: addons,
     addonScope: { addonClusterName: "orders", route53HostedZoneArns: SCOPE.route53HostedZoneArns },
-    exampleDeployment: undefined,
-  };
+  });
 
-  async function declare(serviceAccounts: ServiceAccountSettings[]) {
-    await startMocks({ oidcProviderArn: OIDC_PROVIDER_ARN, clusterName: "orders" });
-    const { declareWorkloadIdentities } = await import("../src/workload-identities");
-    const identities = declareWorkloadIdentities({
-      provider: new Provider("eks", { enableServerSideApply: true }),
-      stackSettings: { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts },
-    });
-    await settled();
-    return identities;
-  }
+  const declare = (serviceAccounts: ServiceAccountSettings[]) =>
+    declareIdentities(
+      { identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts },
+      { config: { oidcProviderArn: OIDC_PROVIDER_ARN, clusterName: "orders" } },
+    );
 
   test("one inline policy per add-on document, managed policies attached once, all before the credentials", async () => {
     const identity = (await declare([entry]))["kube-system/platform"];
