@@ -1,8 +1,8 @@
 /**
- * The Pulumi SDK's promise stacks (test/debug-promise-stacks.ts, a setup file of the stack's jest config): left
+ * The Pulumi SDK's promise stacks (a stack's test/debug-promise-stacks.ts, a setup file of its jest config): left
  * unformatted unless PULUMI_DEBUG_PROMISE_LEAKS asks for them, the only case where the SDK prints them.
  */
-import { UNRECORDED_STACK } from "./debug-promise-stacks";
+import { UNRECORDED_STACK } from "../../stack/test/debug-promise-stacks";
 
 /** The SDK's internal wrapper, which records a stack on the promise it returns. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,20 +1,21 @@
 /**
- * The stand-ins of test/lazy/ for what the Pulumi SDK loads at import time: each loads the real module on first use,
- * and the resolver hands them to the SDK's own requests only.
+ * The stand-ins of a stack's test/lazy/ (stack/test/lazy/) for what the Pulumi SDK loads at import time: each loads the
+ * real module on first use, and the resolver hands them to the SDK's own requests only. Tested here, not in every stack:
+ * loading the real modules is what the stand-ins save the stack's test loop.
  */
 import { existsSync } from "fs";
 import { dirname, join } from "path";
 
 // Plain JavaScript, loaded by jest itself in a stack (its `resolver`).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { lazyStandIn } = require("./lazy/resolver.js") as {
+const { lazyStandIn } = require("../../stack/test/lazy/resolver.js") as {
   lazyStandIn(request: string, options: { basedir: string; paths?: string[] }): string | undefined;
 };
 
 const SDK = dirname(require.resolve("@pulumi/pulumi/package.json"));
 /** A stand-in module, as the SDK would get it. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any
-const standIn = (file: string): any => require(`./lazy/${file}`);
+const standIn = (file: string): any => require(`../../stack/test/lazy/${file}`);
 
 describe("the lazy stand-ins", () => {
   test("load the real package on first use, as the SDK resolves it", () => {
