@@ -27,6 +27,7 @@ describe("the lazy stand-ins", () => {
     expect(typeof standIn("fdir").fdir).toBe("function");
     expect(new (standIn("fdir").fdir)().withBasePath).toBeDefined();
     expect(standIn("opentelemetry-api").trace).toBe(real("@opentelemetry/api").trace);
+    expect(standIn("grpc-js").status.UNAVAILABLE).toBe(real("@grpc/grpc-js").status.UNAVAILABLE);
   });
 
   test("can be called, constructed and default-imported like the module they stand in for", () => {
@@ -45,6 +46,11 @@ describe("the lazy stand-ins", () => {
     expect(standIn("pulumi-automation").LocalWorkspace).toBe(real("automation").LocalWorkspace);
     expect(standIn("pulumi-dynamic").Resource).toBe(real("dynamic").Resource);
     expect(standIn("pulumi-provider").main).toBe(real("provider").main);
+    expect(standIn("pulumi-resource-grpc").ResourceMonitorClient).toBe(
+      real("proto/resource_grpc_pb").ResourceMonitorClient,
+    );
+    expect(standIn("pulumi-engine-grpc").EngineClient).toBe(real("proto/engine_grpc_pb").EngineClient);
+    expect(standIn("pulumi-callback-grpc").CallbacksClient).toBe(real("proto/callback_grpc_pb").CallbacksClient);
   });
 });
 
@@ -59,6 +65,11 @@ describe("the resolver", () => {
       ["normalize-package-data", "runtime/closure"],
       ["fdir", "runtime/closure"],
       ["@opentelemetry/api", "runtime"],
+      ["@grpc/grpc-js", ""],
+      ["@grpc/grpc-js", "runtime"],
+      ["../proto/callback_grpc_pb", "runtime"],
+      ["../proto/engine_grpc_pb", "runtime"],
+      ["../proto/resource_grpc_pb", "runtime"],
       ["./automation", ""],
       ["./dynamic", ""],
       ["./provider", ""],
@@ -73,6 +84,8 @@ describe("the resolver", () => {
     // The same names elsewhere in the SDK, from other packages, from the stack, and the stand-ins' own lookups.
     expect(lazyStandIn("./provider", sdkFolder("runtime"))).toBeUndefined();
     expect(lazyStandIn("./automation", sdkFolder("automation"))).toBeUndefined();
+    expect(lazyStandIn("../proto/resource_grpc_pb", sdkFolder("automation"))).toBeUndefined();
+    expect(lazyStandIn("../proto/resource_pb", sdkFolder("runtime"))).toBeUndefined();
     expect(lazyStandIn("./config", sdkFolder(""))).toBeUndefined();
     expect(lazyStandIn("constructor", sdkFolder(""))).toBeUndefined();
     expect(lazyStandIn("typescript", { basedir: "/stack/node_modules/ts-node/dist" })).toBeUndefined();

@@ -1,10 +1,10 @@
 /**
  * A module that loads only when first used. The stack's jest resolver (resolver.js) hands the Pulumi SDK one of these
  * in place of what it loads at import time but uses only outside programs under mocks: closure serialization
- * (`typescript`, `@npmcli/arborist`, `normalize-package-data`, `fdir`), tracing (`@opentelemetry/api`), and the
- * `automation`, `dynamic` and `provider` namespaces of its index. Every test file paid for loading them, about a third
- * of its Pulumi SDK load (docs/benchmarks.md of eks-irsa-template). A test that does use one still works: the first use
- * loads the real module.
+ * (`typescript`, `@npmcli/arborist`, `normalize-package-data`, `fdir`), tracing (`@opentelemetry/api`), gRPC and its
+ * clients of the engine (mocks replace the engine), and the `automation`, `dynamic` and `provider` namespaces of its
+ * index. Every test file paid for loading them, about half of its Pulumi SDK load (docs/benchmarks.md of
+ * eks-irsa-template). A test that does use one still works: the first use loads the real module.
  */
 import { dirname } from "path";
 

@@ -7,9 +7,14 @@
 const { join } = require("path");
 
 const PULUMI_SDK = "@pulumi/pulumi";
+const PULUMI_RUNTIME = `${PULUMI_SDK}/runtime`;
 
-/** Packages required from inside the Pulumi SDK, by name: closure serialization's and tracing's. */
+/**
+ * Packages required from inside the Pulumi SDK, by name: closure serialization's, tracing's, and gRPC, which only a
+ * connection to the Pulumi engine uses (mocks replace it; a failed invoke reads its status codes).
+ */
 const LAZY_PACKAGES = new Map([
+  ["@grpc/grpc-js", "grpc-js.ts"],
   ["typescript", "typescript.ts"],
   ["@npmcli/arborist", "npmcli-arborist.ts"],
   ["normalize-package-data", "normalize-package-data.ts"],
@@ -22,6 +27,13 @@ const LAZY_NAMESPACES = new Map([
   ["./automation", "pulumi-automation.ts"],
   ["./dynamic", "pulumi-dynamic.ts"],
   ["./provider", "pulumi-provider.ts"],
+]);
+
+/** The gRPC clients that the SDK's runtime (`@pulumi/pulumi/runtime/*.js`) requires, built only to reach the engine. */
+const LAZY_RUNTIME_REQUESTS = new Map([
+  ["../proto/callback_grpc_pb", "pulumi-callback-grpc.ts"],
+  ["../proto/engine_grpc_pb", "pulumi-engine-grpc.ts"],
+  ["../proto/resource_grpc_pb", "pulumi-resource-grpc.ts"],
 ]);
 
 /**
@@ -38,6 +50,8 @@ function lazyStandIn(request, options) {
   let file;
   if (inPackage === PULUMI_SDK) {
     file = LAZY_NAMESPACES.get(request) ?? LAZY_PACKAGES.get(request);
+  } else if (inPackage === PULUMI_RUNTIME) {
+    file = LAZY_RUNTIME_REQUESTS.get(request) ?? LAZY_PACKAGES.get(request);
   } else if (inPackage.startsWith(`${PULUMI_SDK}/`)) {
     file = LAZY_PACKAGES.get(request);
   }
