@@ -45,21 +45,37 @@ export function project(workspace: Workspace, name: "plain" | "tsJest"): string 
   return dir;
 }
 
-/** Scaffolds the projects (in parallel: mostly npm install) and derives the copies. */
+/** Scaffolds the projects (in parallel: mostly npm install) and derives the copies; on failure, removes them. */
 export async function prepareWorkspace(needs: WorkspaceNeeds): Promise<Workspace> {
   const root = mkdtempSync(join(tmpdir(), "eks-irsa-bench-"));
   progress(`Workspace: ${root}`);
+  try {
+    return await prepareIn(root, needs);
+  } catch (error) {
+    // Leave no litter: nothing will measure, keep or remove a half-prepared workspace.
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
 
+async function prepareIn(root: string, needs: WorkspaceNeeds): Promise<Workspace> {
   const plain = needs.plain ? join(root, "plain-app") : undefined;
   const plainDone = plain ? scaffoldPlainApp(root, plain) : Promise.resolve();
 
-  progress("Packing this checkout (compiling first if lib/ is stale)...");
-  const tarball = packThisPackage(root);
   // The folder name becomes the stack's npm and Pulumi project name.
   const generated = join(root, "orders-stack");
-  mkdirSync(generated);
-  progress(`Scaffolding a stack from ${tarball} (npm install included)...`);
-  scaffoldStack(tarball, generated);
+  let tarball: string;
+  try {
+    progress("Packing this checkout (compiling first if lib/ is stale)...");
+    tarball = packThisPackage(root);
+    mkdirSync(generated);
+    progress(`Scaffolding a stack from ${tarball} (npm install included)...`);
+    scaffoldStack(tarball, generated);
+  } catch (error) {
+    // The plain app's scaffold writes into the workspace in the background: let it end before the workspace goes.
+    await plainDone.catch(() => undefined);
+    throw error;
+  }
   await plainDone;
 
   let tsJest: string | undefined;
