@@ -102,6 +102,7 @@ function skeleton(block: string): string {
     "npm ci && npm run bench            # 5 interleaved runs per variant, about 15 min on 2 cores",
     "npm run bench -- --quick           # a smoke run: 2 runs",
     "npm run bench -- --runs 9 --keep   # more runs; keep the temporary stacks",
+    "npm run bench -- --suite test-loop # one suite (repeatable), printed, not written here unless --out",
     "```",
     "",
     "The bench (`bench/run.ts`) packs this checkout, scaffolds a stack from it and a plain " +

@@ -2,15 +2,15 @@
  * `npm run bench` (issue 5): scaffold, synth and the generated stack's test loop, side by side
  * with plain projen, written into docs/benchmarks.md. See bench/options.ts for the flags.
  *
- * Suites, each interleaving its variants round by round:
- *  1. `npx projen` in a generated stack vs a plain projen TypeScript app (+ a breakdown of its parts);
- *  2. synth with 1, 10 and 100 service accounts;
- *  3. the stack's warm jest run (@swc/jest) vs ts-jest with type checking, and the type check;
- *  4. the Pulumi program's evaluation under mocks with 1, 10 and 100 service accounts.
+ * Suites (`--suite <name>` runs only some), each interleaving its variants round by round:
+ *  1. `synth`, `synth-breakdown`: `npx projen` in a generated stack vs a plain projen TypeScript app, and its parts;
+ *  2. `scale`: synth with 1, 10 and 100 service accounts;
+ *  3. `test-loop`: the stack's warm jest run (@swc/jest) vs ts-jest with type checking, and the type check;
+ *  4. `program`: the Pulumi program's evaluation under mocks with 1, 10 and 100 service accounts.
  */
 import { progress } from "./interleave";
 import { describeMachine, loadAverage } from "./machine";
-import { parseOptions } from "./options";
+import { parseOptions, type SuiteName } from "./options";
 import { renderResults, writeResults } from "./report";
 import { holds, type SuiteResult } from "./results";
 import { programSuite } from "./suite-program";
@@ -18,24 +18,37 @@ import { scaleSuite } from "./suite-scale";
 import { synthSuite } from "./suite-synth";
 import { synthBreakdownSuite } from "./suite-synth-breakdown";
 import { testLoopSuite } from "./suite-test-loop";
-import { prepareWorkspace, removeWorkspace } from "./workspace";
+import { prepareWorkspace, removeWorkspace, type Workspace, type WorkspaceNeeds } from "./workspace";
 
 const SERVICE_ACCOUNT_COUNTS = [1, 10, 100];
+
+interface Suite {
+  /** What the suite measures besides the generated stack. */
+  readonly needs: Partial<WorkspaceNeeds>;
+  run(workspace: Workspace, runs: number): SuiteResult;
+}
+
+const SUITES: Record<SuiteName, Suite> = {
+  synth: { needs: { plain: true }, run: synthSuite },
+  "synth-breakdown": { needs: { plain: true }, run: synthBreakdownSuite },
+  scale: { needs: { serviceAccountCounts: SERVICE_ACCOUNT_COUNTS }, run: scaleSuite },
+  "test-loop": { needs: { tsJest: true }, run: testLoopSuite },
+  program: { needs: { serviceAccountCounts: SERVICE_ACCOUNT_COUNTS }, run: programSuite },
+};
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
   const loadBefore = loadAverage();
 
-  const workspace = await prepareWorkspace(SERVICE_ACCOUNT_COUNTS);
+  const selected = options.suites.map((name) => SUITES[name]);
+  const workspace = await prepareWorkspace({
+    plain: selected.some((suite) => suite.needs.plain),
+    tsJest: selected.some((suite) => suite.needs.tsJest),
+    serviceAccountCounts: selected.some((suite) => suite.needs.serviceAccountCounts) ? SERVICE_ACCOUNT_COUNTS : [],
+  });
   try {
-    const suites: SuiteResult[] = [
-      synthSuite(workspace, options.runs),
-      synthBreakdownSuite(workspace, options.runs),
-      scaleSuite(workspace, options.runs),
-      testLoopSuite(workspace, options.runs),
-      programSuite(workspace, options.runs),
-    ];
+    const suites = selected.map((suite) => suite.run(workspace, options.runs));
 
     const block = renderResults(
       {
@@ -48,9 +61,11 @@ async function main(): Promise<void> {
       },
       suites,
     );
-    writeResults(options.out, block);
     console.log(block);
-    progress(`\nWrote ${options.out}`);
+    if (options.out) {
+      writeResults(options.out, block);
+      progress(`\nWrote ${options.out}`);
+    }
     for (const target of suites.flatMap((suite) => suite.targets)) {
       progress(`${holds(target) ? "HOLDS " : "MISSES"}  ${target.description}: ${target.detail ?? target.actual}`);
     }

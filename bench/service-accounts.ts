@@ -27,7 +27,8 @@ const PROJECT_CONSTRUCTION = "new EksIrsaProject({";
 export function declareServiceAccounts(stackDir: string, count: number): void {
   const file = join(stackDir, ".projenrc.ts");
   const source = readFileSync(file, "utf-8");
-  if (!source.includes(PROJECT_CONSTRUCTION) || source.includes("serviceAccounts:")) {
+  // projen new lists every option in comments (`// serviceAccounts: undefined, ...`): only a set option counts.
+  if (!source.includes(PROJECT_CONSTRUCTION) || /^\s*serviceAccounts:/m.test(source)) {
     throw new Error(`${file}: expected one \`${PROJECT_CONSTRUCTION}\` without serviceAccounts, got:\n${source}`);
   }
   const option = `\n  serviceAccounts: ${JSON.stringify(serviceAccounts(count), null, 2).replace(/\n/g, "\n  ")},`;

@@ -6,7 +6,7 @@ import { timeCommand } from "./command";
 import { measureInterleaved, type Variant } from "./interleave";
 import { commandLine, runDirectly, taskCommands } from "./project-tasks";
 import { row, type SuiteResult } from "./results";
-import type { Workspace } from "./workspace";
+import { project, type Workspace } from "./workspace";
 import { NODE_BIN_PATH_SCRIPT } from "../src/components/task-path";
 
 /** What projen's task runtime evaluates for the task environment's PATH in npm projects, unless told otherwise. */
@@ -14,7 +14,7 @@ const NPX_PATH_COMMAND = ["npx", "-c", "node --print process.env.PATH"] as const
 
 export function synthBreakdownSuite(workspace: Workspace, runs: number): SuiteResult {
   const generatedRc = taskCommands(workspace.generated, "default");
-  const plainRc = taskCommands(workspace.plain, "default");
+  const plainRc = taskCommands(project(workspace, "plain"), "default");
   const [npx, ...npxArgs] = NPX_PATH_COMMAND;
 
   const parts: Array<Variant & { note: string }> = [
@@ -41,7 +41,7 @@ export function synthBreakdownSuite(workspace: Workspace, runs: number): SuiteRe
     {
       label: `plain: \`${commandLine(plainRc)}\``,
       note: "the plain app's default task step run directly: `.projenrc.ts` type-checked by ts-node, synth included",
-      measure: () => runDirectly(workspace.plain, plainRc),
+      measure: () => runDirectly(project(workspace, "plain"), plainRc),
     },
     {
       label: "`node -e 'require(\"projen\")'`",

@@ -21,22 +21,87 @@ export interface Workspace {
   /** The stack as `projen new --from` scaffolds it (one service account, the default example). */
   readonly generated: string;
   /** `projen new typescript-app --projenrc-ts --package-manager npm`: what the stack is compared with. */
-  readonly plain: string;
+  readonly plain?: string;
   /** A copy of the stack whose tests also run under ts-jest (`jest --config jest.ts-jest.config.json`). */
-  readonly tsJest: string;
+  readonly tsJest?: string;
   /** Copies of the stack declaring N service accounts, by N. */
   readonly serviceAccountStacks: ReadonlyMap<number, string>;
 }
 
-/** Scaffolds both projects (in parallel: mostly npm install) and derives the copies. */
-export async function prepareWorkspace(serviceAccountCounts: readonly number[]): Promise<Workspace> {
+/** What the suites to run need besides the generated stack. */
+export interface WorkspaceNeeds {
+  readonly plain: boolean;
+  readonly tsJest: boolean;
+  /** The numbers of service accounts of the stack copies to prepare (none: no copies). */
+  readonly serviceAccountCounts: readonly number[];
+}
+
+/** A project of the workspace that a suite needs; fails if the workspace was prepared without it. */
+export function project(workspace: Workspace, name: "plain" | "tsJest"): string {
+  const dir = workspace[name];
+  if (!dir) {
+    throw new Error(`the bench prepared no ${name} project: a suite that needs it must declare it (bench/run.ts)`);
+  }
+  return dir;
+}
+
+/** Scaffolds the projects (in parallel: mostly npm install) and derives the copies; on failure, removes them. */
+export async function prepareWorkspace(needs: WorkspaceNeeds): Promise<Workspace> {
   const root = mkdtempSync(join(tmpdir(), "eks-irsa-bench-"));
   progress(`Workspace: ${root}`);
+  try {
+    return await prepareIn(root, needs);
+  } catch (error) {
+    // Leave no litter: nothing will measure, keep or remove a half-prepared workspace.
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
 
-  const plain = join(root, "plain-app");
+async function prepareIn(root: string, needs: WorkspaceNeeds): Promise<Workspace> {
+  const plain = needs.plain ? join(root, "plain-app") : undefined;
+  const plainDone = plain ? scaffoldPlainApp(root, plain) : Promise.resolve();
+
+  // The folder name becomes the stack's npm and Pulumi project name.
+  const generated = join(root, "orders-stack");
+  let tarball: string;
+  try {
+    progress("Packing this checkout (compiling first if lib/ is stale)...");
+    tarball = packThisPackage(root);
+    mkdirSync(generated);
+    progress(`Scaffolding a stack from ${tarball} (npm install included)...`);
+    scaffoldStack(tarball, generated);
+  } catch (error) {
+    // The plain app's scaffold writes into the workspace in the background: let it end before the workspace goes.
+    await plainDone.catch(() => undefined);
+    throw error;
+  }
+  await plainDone;
+
+  let tsJest: string | undefined;
+  if (needs.tsJest) {
+    progress("Preparing the ts-jest baseline...");
+    tsJest = copyStack(generated, join(root, "ts-jest-baseline"));
+    makeTsJestBaseline(tsJest);
+  }
+
+  const serviceAccountStacks = new Map<number, string>();
+  for (const count of needs.serviceAccountCounts) {
+    progress(`Preparing a stack with ${count} service account(s)...`);
+    const dir = copyStack(generated, join(root, `service-accounts-${count}`));
+    declareServiceAccounts(dir, count);
+    synthesize(dir);
+    serviceAccountStacks.set(count, dir);
+  }
+
+  return { root, tarball, generated, plain, tsJest, serviceAccountStacks };
+}
+
+/** `projen new typescript-app` in the background; resolves when it is done. */
+function scaffoldPlainApp(root: string, plain: string): Promise<void> {
   mkdirSync(plain);
   progress("Scaffolding the plain projen typescript-app (npm install included)...");
-  const plainDone = spawnToLog(
+  return spawnToLog(
     plain,
     "npx",
     [
@@ -51,30 +116,6 @@ export async function prepareWorkspace(serviceAccountCounts: readonly number[]):
     ],
     join(root, "plain-app.log"),
   );
-
-  progress("Packing this checkout (compiling first if lib/ is stale)...");
-  const tarball = packThisPackage(root);
-  // The folder name becomes the stack's npm and Pulumi project name.
-  const generated = join(root, "orders-stack");
-  mkdirSync(generated);
-  progress(`Scaffolding a stack from ${tarball} (npm install included)...`);
-  scaffoldStack(tarball, generated);
-  await plainDone;
-
-  progress("Preparing the ts-jest baseline...");
-  const tsJest = copyStack(generated, join(root, "ts-jest-baseline"));
-  makeTsJestBaseline(tsJest);
-
-  const serviceAccountStacks = new Map<number, string>();
-  for (const count of serviceAccountCounts) {
-    progress(`Preparing a stack with ${count} service account(s)...`);
-    const dir = copyStack(generated, join(root, `service-accounts-${count}`));
-    declareServiceAccounts(dir, count);
-    synthesize(dir);
-    serviceAccountStacks.set(count, dir);
-  }
-
-  return { root, tarball, generated, plain, tsJest, serviceAccountStacks };
 }
 
 /** Deletes the workspace. */

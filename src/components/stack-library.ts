@@ -20,11 +20,14 @@ export const OPTION_DEPENDENT_FILES = ["src/settings.ts", "src/aws-managed-polic
 /** The folders of `stack/` that are copied, as they are named in a stack. */
 const LIBRARY_FOLDERS = ["src", "test"] as const;
 
-/** What the library is made of: TypeScript, and the JSON data it imports (the add-ons' published policies). */
-const LIBRARY_FILE = /\.(ts|json)$/;
+/**
+ * What the library is made of: TypeScript, the JSON data it imports (the add-ons' published policies), and the
+ * JavaScript that jest loads untransformed (the tests' resolver).
+ */
+const LIBRARY_FILE = /\.(ts|json|js)$/;
 
 /**
- * Every managed file of the library, by its path in a stack: each `.ts` and `.json` file under `stack/src`
+ * Every managed file of the library, by its path in a stack: each `.ts`, `.json` and `.js` file under `stack/src`
  * and `stack/test` but the user's files and the option-dependent ones. The one list of what is managed.
  */
 export function managedLibraryFiles(): string[] {

@@ -61,13 +61,11 @@ export class StackToolchain extends Component {
       // google-protobuf (Pulumi's RPC layer) keeps reading the `google` global it defines:
       // jest 30's cleanup of test-file globals would warn about it after every file.
       jest.config.testEnvironmentOptions = { globalsCleanup: "off" };
-      // Loaded on first use (test/lazy-module.ts): what @pulumi/pulumi loads for closure serialization only.
-      jest.addModuleNameMappers({
-        "^typescript$": "<rootDir>/test/lazy-typescript.ts",
-        "^@npmcli/arborist$": "<rootDir>/test/lazy-arborist.ts",
-      });
-      // The Pulumi SDK's internal promise stacks, formatted without source maps (test/unmapped-debug-stacks.ts).
-      jest.addSetupFile("<rootDir>/test/unmapped-debug-stacks.ts");
+      // What @pulumi/pulumi loads at import time but programs under mocks never use, loaded on first use instead
+      // (test/lazy/): closure serialization, tracing, and its automation, dynamic and provider namespaces.
+      jest.config.resolver = "<rootDir>/test/lazy/resolver.js";
+      // The Pulumi SDK's internal promise stacks, left unformatted unless asked for (test/debug-promise-stacks.ts).
+      jest.addSetupFile("<rootDir>/test/debug-promise-stacks.ts");
       // The test loop runs on every save: coverage is for CI (`npx projen test --coverage`).
       jest.config.collectCoverage = false;
       project.deps.removeDependency("ts-jest");

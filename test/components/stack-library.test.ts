@@ -45,7 +45,7 @@ describe("the stack library", () => {
   test("projen manages exactly the library's files and its option-dependent files, nothing else of src/ and test/", () => {
     const managed: string[] = files[".projen/files.json"].files;
     const managedSources = managed.filter(
-      (path) => /^(src|test)\/.*\.(ts|json)$/.test(path) && path !== "test/tsconfig.json",
+      (path) => /^(src|test)\/.*\.(ts|json|js)$/.test(path) && path !== "test/tsconfig.json",
     );
     expect(managedSources.sort()).toEqual([...managedLibraryFiles(), ...OPTION_DEPENDENT_FILES].sort());
   });

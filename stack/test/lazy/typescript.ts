@@ -1,0 +1,4 @@
+// `typescript`, loaded on first use (see lazy-module.ts and resolver.js).
+import { lazyModule } from "./lazy-module";
+
+export = lazyModule("typescript");
