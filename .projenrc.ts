@@ -257,6 +257,8 @@ new JsonFile(project, "stryker.config.json", {
   },
 });
 project.gitignore.exclude("/.stryker-tmp/", "/reports/");
+// The previous release as npm packed it, which the upgrade end-to-end test starts from (test/previous-release/README.md).
+project.gitignore.include("/test/previous-release/eks-irsa-template-74dc8e7.tgz");
 project.npmignore?.exclude("/stryker.config.json", "/.stryker-tmp/", "/reports/");
 project.addTask("mutation", {
   description:
