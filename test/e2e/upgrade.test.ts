@@ -2,14 +2,21 @@ import { rmSync } from "fs";
 import { join } from "path";
 import { projenNewArguments, readmeCommands } from "./readme-commands";
 import { editFile, packRelease, registryWithRelease, StackWorkspace } from "./workspace";
+import { readPreviousRelease } from "../../scripts/previous-release";
 
 /**
- * The README's upgrade, as a team (or projen's scheduled upgrade workflow) runs it: two releases of
- * this package on the registry, a stack on the first, `npx projen upgrade` without a terminal. In that
- * one run the stack moves to the newest release and its managed files follow the new templates; the
- * team's files stay byte for byte; files the new release no longer generates are deleted.
+ * The README's upgrades, as one stack lives them, through a registry serving three releases: the previous release
+ * (the package at 74dc8e7, test/previous-release/), this package as 0.1.0 (the first release, the quick start's), then
+ * a next release, 0.2.0, whose managed templates differ. A stack scaffolded from the previous release is upgraded to
+ * 0.1.0 with the README's steps for stacks made before the first release: it builds and registers every resource it
+ * deployed under the same type and name or an alias to them. Then `npx projen upgrade` without a terminal, as CI and
+ * projen's upgrade workflow run it: in that one run the stack moves to 0.2.0 and its managed files follow the new
+ * templates; the team's files stay byte for byte; files the new release no longer generates are deleted.
  */
 jest.setTimeout(15 * 60 * 1000);
+
+/** The previous release as it was packed, without its bundled handlebars (installed from the registry instead). */
+const PREVIOUS_TARBALL = join(__dirname, "..", "previous-release", "eks-irsa-template-74dc8e7.tgz");
 
 /** The file the next release stops generating, and the line its templates gain. */
 const DROPPED = "test/stack-config.test.ts";
@@ -22,39 +29,79 @@ function nextRelease(packageDir: string): void {
   rmSync(join(packageDir, "stack", DROPPED));
 }
 
-const { temp, registry } = registryWithRelease();
+// The previous release is published first: 0.1.0, published last, is the registry's `latest`.
+const { temp, registry } = registryWithRelease([PREVIOUS_TARBALL]);
 let stack: StackWorkspace;
 
-beforeAll(() => {
-  // A stack on 0.1.0, scaffolded with the flags of the options that are not in the quick start.
+test("the flags of `projen new` reach .projenrc.ts and the stack's files", () => {
   const { from, flags } = projenNewArguments(
     "npx projen new --from eks-irsa-template --identity-type POD_IDENTITY --stack-name prod --region eu-west-1",
   );
-  stack = StackWorkspace.scaffold(temp, registry(), from, flags);
-});
+  // --no-post: projen new still installs the package (it reads the project type from its .jsii) and synthesizes the
+  // stack from the flags; it skips only the stack's own install, which the flags do not reach (the build of a
+  // scaffolded stack is the quick start's and the upgrades' below).
+  const scaffolded = StackWorkspace.scaffold(temp, registry(), from, [...flags, "--no-post"]);
+  expect(scaffolded.exists("node_modules/@pulumi")).toBe(false);
 
-test("the flags of `projen new` reach .projenrc.ts and the stack", () => {
-  const projenrc = stack.read(".projenrc.ts");
+  const projenrc = scaffolded.read(".projenrc.ts");
   expect(projenrc).toContain("identityType: IdentityType.POD_IDENTITY");
   expect(projenrc).toContain('stackName: "prod"');
   expect(projenrc).toContain('region: "eu-west-1"');
-  expect(stack.read("Pulumi.prod.yaml")).toContain("aws:region: eu-west-1");
-  expect(stack.read("src/settings.ts")).toContain('identityType: "POD_IDENTITY"');
-  expect(stack.read("Pulumi.yaml")).toContain("clusterName:");
+  expect(scaffolded.read("Pulumi.prod.yaml")).toContain("aws:region: eu-west-1");
+  expect(scaffolded.read("src/settings.ts")).toContain('identityType: "POD_IDENTITY"');
+  expect(scaffolded.read("Pulumi.yaml")).toContain("clusterName:");
+});
+
+test("a stack of the previous release, upgraded as the notes say, builds and keeps every resource", () => {
+  stack = StackWorkspace.scaffold(temp, registry(), "eks-irsa-template@0.0.0");
+  // The previous release's program: resources named <namespace>-<name>, no record of them.
+  expect(stack.read("src/workload-identities.ts")).toContain("new WorkloadIdentity(`${sa.namespace}-${sa.name}`");
+  expect(stack.exists("resource-identities.json")).toBe(false);
+  // Its resources are the ones recorded for the previous release with these options (same project name).
+  const previous = readPreviousRelease().variants.default;
+  const plan = stack.run("npx", ["projen", "plan"]);
+  for (const identity of Object.keys(previous.stacks.dev)) {
+    const [qualifiedType, ...name] = identity.split("::");
+    expect(plan).toContain(`\n${qualifiedType.split("$").pop()} ${name.join("::")}\n`);
+  }
+  // What a stack records on its first test run, as the previous release would have: its own check holds the
+  // upgraded program to it.
+  stack.write("resource-identities.json", JSON.stringify({ stacks: { dev: previous.stacks.dev } }, null, 2));
+
+  // The notes' edit of .projenrc.ts: the package named without the spec projen new was given.
+  const projenrc = stack.read(".projenrc.ts");
+  const unpinned = projenrc.replace(/"eks-irsa-template@[^"]*"/, '"eks-irsa-template"');
+  expect(unpinned).not.toBe(projenrc);
+  stack.write(".projenrc.ts", unpinned);
+  const commands = readmeCommands("Upgrading from a stack made before the first release");
+  for (const command of commands) {
+    const [program, ...args] = command.split(" ");
+    stack.run(program, args);
+  }
+  expect(commands.at(-1)).toBe("npx projen build");
+  expect(JSON.parse(stack.read("node_modules/eks-irsa-template/package.json")).version).toBe("0.1.0");
+  expect(stack.read("src/workload-identities.ts")).toContain("new WorkloadIdentity({");
+  expect(stack.passedTests("test/resource-identities.test.ts")).toContain(
+    "stack dev › keeps every recorded resource: same type and name or an alias to them, every role its IAM name",
+  );
+  // From now on the one-step upgrade works: its task, and what it runs without a terminal, are there.
+  expect(JSON.parse(stack.read("package.json")).devDependencies).toHaveProperty("npm-check-updates");
 });
 
 test("`npx projen upgrade` moves to the newest release and regenerates in one run, keeping the team's files", () => {
-  // The team's work: its program, its test, its stack config and its options.
+  // The team's work: its program, its test, its stack config and its options (a region, which managed files show).
   const projenrc = stack
     .read(".projenrc.ts")
-    .replace("new EksIrsaProject({", 'new EksIrsaProject({\n  serviceAccountName: "orders-api",');
+    .replace("new EksIrsaProject({", 'new EksIrsaProject({\n  region: "eu-west-1",');
   stack.write(".projenrc.ts", projenrc);
-  for (const path of ["src/index.ts", "test/index.test.ts", "Pulumi.prod.yaml"]) {
+  for (const path of ["src/index.ts", "test/index.test.ts", "Pulumi.dev.yaml"]) {
     stack.write(path, `${stack.read(path)}\n${path.endsWith(".yaml") ? "#" : "//"} the team's edit\n`);
   }
   stack.projen();
   const teamFiles = Object.fromEntries(
-    ["src/index.ts", "test/index.test.ts", "Pulumi.prod.yaml", ".projenrc.ts"].map((path) => [path, stack.read(path)]),
+    ["src/index.ts", "test/index.test.ts", "Pulumi.dev.yaml", ".projenrc.ts", "resource-identities.json"].map(
+      (path) => [path, stack.read(path)],
+    ),
   );
   expect(stack.exists(DROPPED)).toBe(true);
   expect(stack.read("src/irsa.ts")).not.toContain(UPGRADE_NOTE);
@@ -68,7 +115,7 @@ test("`npx projen upgrade` moves to the newest release and regenerates in one ru
   expect(JSON.parse(stack.read("package.json")).devDependencies["eks-irsa-template"]).toBe("^0.2.0");
   expect(JSON.parse(stack.read("node_modules/eks-irsa-template/package.json")).version).toBe("0.2.0");
   expect(stack.read("src/irsa.ts")).toContain(UPGRADE_NOTE);
-  expect(stack.read("src/settings.ts")).toContain('name: "orders-api"');
+  expect(stack.read("README.md")).toContain("(region `eu-west-1`)");
   expect(stack.exists(DROPPED)).toBe(false);
   expect(JSON.parse(stack.read(".projen/files.json")).files).not.toContain(DROPPED);
   for (const [path, content] of Object.entries(teamFiles)) {

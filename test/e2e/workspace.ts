@@ -30,15 +30,22 @@ export class TempFolders {
 
 /**
  * The setup every registry story shares: a local registry serving this package as `0.1.0`, started before the file's
- * tests, stopped after them, and the file's temporary folders, deleted after them, pass or fail. The registry is set
+ * tests, stopped after them, and the file's temporary folders, deleted after them, pass or fail. `earlierReleases`
+ * (tarballs) are published first, so that `0.1.0`, published last, is the registry's `latest`. The registry is set
  * once `beforeAll` ran (a `beforeAll` registered after this call can use it).
  */
-export function registryWithRelease(version = "0.1.0"): { temp: TempFolders; registry: () => LocalRegistry } {
+export function registryWithRelease(earlierReleases: string[] = []): {
+  temp: TempFolders;
+  registry: () => LocalRegistry;
+} {
   const temp = new TempFolders();
   let registry: LocalRegistry | undefined;
   beforeAll(async () => {
     registry = await LocalRegistry.start();
-    registry.publish(packRelease(temp, version));
+    for (const tarball of earlierReleases) {
+      registry.publish(tarball);
+    }
+    registry.publish(packRelease(temp, "0.1.0"));
   });
   afterAll(async () => {
     await registry?.stop();
