@@ -14,6 +14,9 @@ import { settings } from "../src/settings";
 import type { ServiceAccountSettings, StackSettings } from "../src/settings-types";
 import type { WorkloadIdentity } from "../src/workload-identity";
 
+/** This project's first stack: the one whose derived role names have no `@<stack>` (`stackName`, not always "dev"). */
+export const FIRST_STACK: string = settings.firstStackName;
+
 /** A service account with every optional behaviour off: tests switch on the one they pin. */
 export function serviceAccountSettings(overrides: Partial<ServiceAccountSettings> = {}): ServiceAccountSettings {
   const name = overrides.name ?? "api";

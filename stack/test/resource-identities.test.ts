@@ -2,7 +2,7 @@
  * A regeneration keeps the stack's deployed resources: every resource in resource-identities.json is still registered
  * under its identity or an alias to it, and every recorded IAM role keeps its name (src/resource-identities.ts).
  */
-import { declareIdentities, registeredAs, serviceAccountSettings } from "./declare-identities";
+import { declareIdentities, FIRST_STACK, registeredAs, serviceAccountSettings } from "./declare-identities";
 import { registrations } from "./pulumi-mocks";
 import {
   readRecord,
@@ -48,12 +48,16 @@ describe.each(stacks)("stack %s", (stack) => {
 });
 
 describe("the check", () => {
+  // Checked as this project's first stack, whose derived role names have no @<stack> (a starter's may be "staging"),
+  // and as another one.
+  const first = FIRST_STACK;
+  const other = `not-${first}`;
   const api = serviceAccountSettings({ managedPolicyArns: ["arn:${partition}:iam::aws:policy/ReadOnlyAccess"] });
-  const recordOf = async (sa: typeof api, stack = "dev") => {
+  const recordOf = async (sa: typeof api, stack = first) => {
     await declareIdentities({ serviceAccounts: [sa] }, { mocks: { stack } });
     return stackRecord(registrations(), stack);
   };
-  const lostAfter = async (before: typeof api, after: typeof api, stack = "dev") => {
+  const lostAfter = async (before: typeof api, after: typeof api, stack = first) => {
     const recorded = await recordOf(before, stack);
     await declareIdentities({ serviceAccounts: [after] }, { mocks: { stack } });
     return recordedResourcesLost(recorded, registrations(), stack);
@@ -93,10 +97,10 @@ describe("the check", () => {
       Object.values(recorded).flatMap((resource) => (resource.aliases ?? []).map((alias) => [alias, {}])),
     );
     expect(Object.keys(before)).toContain("eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop-api");
-    expect(recordedResourcesLost(before, registrations(), "dev")).toEqual([]);
+    expect(recordedResourcesLost(before, registrations(), first)).toEqual([]);
     // An alias the record holds must stay: a stack not deployed since the rename still has that name.
     const withoutAliases = registrations().map((r) => ({ ...r, aliases: [] }));
-    expect(recordedResourcesLost(recorded, withoutAliases, "dev")).toContainEqual(
+    expect(recordedResourcesLost(recorded, withoutAliases, first)).toContainEqual(
       `eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop/api: no longer aliases ` +
         `eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop-api: a stack not deployed since that rename would delete it`,
     );
@@ -104,9 +108,9 @@ describe("the check", () => {
 
   test("a role's name is per stack: the record of one stack is checked as that stack", async () => {
     // Derived names get @<stack> in every stack but the first (src/role-name.ts): recorded and checked per stack.
-    const prod = await recordOf(api, "prod");
-    expect(Object.values(prod).find((r) => r.role)?.role?.name).toBe(`${api.roleName}@prod`);
-    await declareIdentities({ serviceAccounts: [api] }, { mocks: { stack: "prod" } });
-    expect(recordedResourcesLost(prod, registrations(), "prod")).toEqual([]);
+    const recorded = await recordOf(api, other);
+    expect(Object.values(recorded).find((r) => r.role)?.role?.name).toBe(`${api.roleName}@${other}`);
+    await declareIdentities({ serviceAccounts: [api] }, { mocks: { stack: other } });
+    expect(recordedResourcesLost(recorded, registrations(), other)).toEqual([]);
   });
 });
