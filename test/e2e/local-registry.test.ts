@@ -5,13 +5,19 @@ import { LocalRegistry } from "./local-registry";
 import { run } from "../../scripts/local-package";
 
 /** The registry the end-to-end tests publish to: what it accepts, what it proxies. */
-const work = mkdtempSync(join(tmpdir(), "eks-irsa-registry-test-"));
+let work = "";
 let registry: LocalRegistry;
 
-beforeAll(async () => (registry = await LocalRegistry.start()));
+// Made in beforeAll, not when the file loads: jest runs neither hook when a filter (-t) skips every test here.
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "eks-irsa-registry-test-"));
+  registry = await LocalRegistry.start();
+});
 afterAll(async () => {
   await registry?.stop();
-  rmSync(work, { recursive: true, force: true });
+  if (work) {
+    rmSync(work, { recursive: true, force: true });
+  }
 });
 
 function packageFolder(name: string, version = "1.0.0"): string {
