@@ -1,8 +1,10 @@
 import { quote, type ServiceAccountRule } from "./rule";
+import { PARTITION_NAMES } from "../iam/partitions";
 
-/** An IAM role ARN: `arn:<partition>:iam::<account>:role/<path><name>`. */
-export const ROLE_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):iam::\d{12}:role\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
+/** An IAM role ARN: `arn:<partition>:iam::<account>:role/<path><name>`, in any partition the stack knows. */
+export const ROLE_ARN = new RegExp(
+  `^arn:(${PARTITION_NAMES.join("|")}):iam::\\d{12}:role\\/([\\x21-\\x7e]*\\/)?[\\w+=,.@-]{1,64}$`,
+);
 
 /** The options that shape a role the stack creates: meaningless with an existing role. */
 const ROLE_SHAPING_OPTIONS = [
