@@ -1,17 +1,9 @@
+import { problemsOf as problemsOfOptions } from "./problems-of";
 import type { ServiceAccountOptions } from "../../src";
-import { OptionsValidationError, validatedSettings } from "../../src/options/validation";
 
 // src/options/rules/unique-identities.ts: each service account declared once, each created role named once.
 
-function problemsOf(serviceAccounts: ServiceAccountOptions[]): string[] {
-  try {
-    validatedSettings({ name: "orders-stack", defaultReleaseBranch: "main", serviceAccounts });
-  } catch (error) {
-    if (error instanceof OptionsValidationError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (serviceAccounts: ServiceAccountOptions[]) => problemsOfOptions({ serviceAccounts });
 
 test("entries may share an existing role: the stack creates no role to name twice", () => {
   const existingRoleArn = "arn:aws:iam::123456789012:role/orders-shared";

@@ -1,6 +1,7 @@
+import { problemsOf } from "./problems-of";
 import type { EksIrsaProjectOptions } from "../../src";
 import * as resolution from "../../src/options/resolve-stack-settings";
-import { OptionsValidationError, validatedSettings } from "../../src/options/validation";
+import { validatedSettings } from "../../src/options/validation";
 
 // How validatedSettings puts the problems of the options' shape and of their values into one error.
 
@@ -11,16 +12,6 @@ jest.mock("../../src/options/resolve-stack-settings", () => {
 });
 
 const base: EksIrsaProjectOptions = { name: "orders-stack", defaultReleaseBranch: "main" };
-
-function problemsOf(options: Partial<EksIrsaProjectOptions>): string[] {
-  try {
-    validatedSettings({ ...base, ...options });
-  } catch (error) {
-    if (error instanceof OptionsValidationError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 test("a value of the wrong kind is reported by its shape, alongside the problems of the other options", () => {
   expect(

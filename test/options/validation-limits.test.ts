@@ -1,20 +1,10 @@
+import { problemsOf } from "./problems-of";
 import type { EksIrsaProjectOptions, ServiceAccountOptions } from "../../src";
 import { resolveStackSettings } from "../../src/options/resolve-stack-settings";
 import { estimateTrustPolicyLength } from "../../src/options/trust-policy-size";
-import { OptionsValidationError, validatedSettings } from "../../src/options/validation";
+import { validatedSettings } from "../../src/options/validation";
 
 // The rules' limits, from both sides: test/bad-inputs.ts has one case past each limit, these pin where it lies.
-
-function problemsOf(options: Partial<EksIrsaProjectOptions>): string[] {
-  const full: EksIrsaProjectOptions = { name: "orders-stack", defaultReleaseBranch: "main", ...options };
-  try {
-    validatedSettings(full);
-    return [];
-  } catch (error) {
-    if (error instanceof OptionsValidationError) return error.problems;
-    throw error;
-  }
-}
 
 /** The problems of one service account entry with these fields. */
 const problemsOfEntry = (fields: Partial<ServiceAccountOptions>) =>
