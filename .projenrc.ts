@@ -109,6 +109,9 @@ jest.config.transform = {
 };
 project.deps.removeDependency("ts-jest");
 jest.addTestMatch("<rootDir>/stack/test/**/*.test.ts");
+// The stack's tests resolve modules here as in a stack (src/components/stack-toolchain.ts): the Pulumi SDK's parts that
+// programs under mocks never use load on first use. The resolver redirects only requests made inside @pulumi/pulumi.
+jest.config.resolver = "<rootDir>/stack/test/lazy/resolver.js";
 
 // The stack's tests that read what a stack renders from its options (its settings, README, managed policy documents)
 // run once more per stack of scripts/stack-variants.ts: a jest project each, rooted in the variant's rendering

@@ -7,7 +7,7 @@ const jestConfig = jest.requireActual("../../package.json").jest;
 
 /** What the resolver answers for a module the default resolver finds at `path`, in the project of `variant`. */
 const resolvedIn = (variant: string, path: string): string =>
-  resolve("./any", { rootDir: join(STACK_VARIANTS_DIR, variant), defaultResolver: () => path });
+  resolve("./any", { basedir: STACK_DIR, rootDir: join(STACK_VARIANTS_DIR, variant), defaultResolver: () => path });
 
 describe.each(Object.keys(STACK_VARIANTS))("the jest project of stack variant %s", (variant) => {
   const variantDir = join(STACK_VARIANTS_DIR, variant);
@@ -27,6 +27,16 @@ describe.each(Object.keys(STACK_VARIANTS))("the jest project of stack variant %s
     ]) {
       expect(resolvedIn(variant, path)).toBe(path);
     }
+  });
+
+  test("hands the Pulumi SDK the stack's lazy stand-ins, as the stack's own resolver does", () => {
+    const sdk = join(__dirname, "..", "..", "node_modules", "@pulumi", "pulumi");
+    const fromSdk = resolve("./dynamic", {
+      basedir: sdk,
+      rootDir: join(STACK_VARIANTS_DIR, variant),
+      defaultResolver: () => join(sdk, "dynamic", "index.js"),
+    });
+    expect(fromSdk).toBe(join(STACK_DIR, "test", "lazy", "pulumi-dynamic.ts"));
   });
 
   test("is a project of the repository's jest config, rooted in the variant's folder with this resolver", () => {
