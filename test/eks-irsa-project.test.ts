@@ -149,4 +149,11 @@ describe("the stack's own loop is fast", () => {
   test("the tests run without collecting coverage", () => {
     expect(files["package.json"].jest.collectCoverage).toBe(false);
   });
+
+  test("the test files run in parallel workers on every core, even when each is fast", () => {
+    const jest = files["package.json"].jest;
+    expect(jest.maxWorkers).toBe("100%");
+    // Without a memory limit, jest runs up to 20 fast files in band, on one core.
+    expect(jest.workerIdleMemoryLimit).toBeDefined();
+  });
 });

@@ -66,6 +66,12 @@ export class StackToolchain extends Component {
       jest.config.resolver = "<rootDir>/test/lazy/resolver.js";
       // The Pulumi SDK's internal promise stacks, left unformatted unless asked for (test/debug-promise-stacks.ts).
       jest.addSetupFile("<rootDir>/test/debug-promise-stacks.ts");
+      // Every test file loads the Pulumi SDKs and runs a program under mocks (0.15 to 0.6 s each): in parallel they
+      // finish sooner. jest runs up to 20 files that last under 1 s in band, on one core, unless a worker memory limit
+      // is set (@jest/core, testSchedulerHelper.ts `shouldRunInBand`), and its default of cores - 1 workers is one
+      // worker on a 2-core runner. The limit recycles a worker whose heap outgrows it after a file.
+      jest.config.maxWorkers = "100%";
+      jest.config.workerIdleMemoryLimit = "1GB";
       // The test loop runs on every save: coverage is for CI (`npx projen test --coverage`).
       jest.config.collectCoverage = false;
       project.deps.removeDependency("ts-jest");
