@@ -36,7 +36,17 @@ export const DEFAULT_AUDIENCE = "sts.amazonaws.com";
 export const OIDC_PROVIDER_ARN_EXAMPLE =
   "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 
-const PARTITIONS = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b"];
+/** The AWS partitions (botocore's endpoints.json), the same as synth validates against (a test keeps the two equal). */
+export const AWS_PARTITIONS: readonly string[] = [
+  "aws",
+  "aws-cn",
+  "aws-eusc",
+  "aws-iso",
+  "aws-iso-b",
+  "aws-iso-e",
+  "aws-iso-f",
+  "aws-us-gov",
+];
 // Issuer: DNS host, then optional path segments. No scheme, port, query or trailing slash
 // (IAM stores the provider URL without https://, and that string prefixes the condition keys).
 const OIDC_ARN =
@@ -45,12 +55,12 @@ const OIDC_ARN =
 /** Parses and validates an IAM OIDC provider ARN; `configKey` only labels the error message. */
 export function parseOidcProviderArn(arn: string, configKey = "oidcProviderArn"): OidcProvider {
   const match = typeof arn === "string" ? OIDC_ARN.exec(arn) : null;
-  if (!match || !PARTITIONS.includes(match[1])) {
+  if (!match || !AWS_PARTITIONS.includes(match[1])) {
     const shown = typeof arn === "string" ? JSON.stringify(arn) : String(arn);
     throw new Error(
       `Invalid ${configKey}: ${shown} is not an IAM OIDC provider ARN.\n` +
         `Expected arn:<partition>:iam::<12-digit account id>:oidc-provider/<issuer host/path, without https://> ` +
-        `(partition one of ${PARTITIONS.join(", ")}), e.g.\n  ${OIDC_PROVIDER_ARN_EXAMPLE}\n` +
+        `(partition one of ${AWS_PARTITIONS.join(", ")}), e.g.\n  ${OIDC_PROVIDER_ARN_EXAMPLE}\n` +
         `To find it: \`aws eks describe-cluster --name <cluster> --query cluster.identity.oidc.issuer\` prints the issuer URL, ` +
         `then \`aws iam list-open-id-connect-providers\` lists the provider ARNs (pick the one ending with that issuer, minus https://).`,
     );

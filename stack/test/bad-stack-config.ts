@@ -45,7 +45,7 @@ const EXAMPLE =
 const notAnOidcProviderArn = (label: string, value: string) =>
   `Invalid ${label}: ${JSON.stringify(value)} is not an IAM OIDC provider ARN.\n` +
   "Expected arn:<partition>:iam::<12-digit account id>:oidc-provider/<issuer host/path, without https://> " +
-  `(partition one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b), e.g.\n  ${EXAMPLE}\n` +
+  `(partition one of aws, aws-cn, aws-eusc, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-us-gov), e.g.\n  ${EXAMPLE}\n` +
   "To find it: `aws eks describe-cluster --name <cluster> --query cluster.identity.oidc.issuer` prints the issuer URL, " +
   "then `aws iam list-open-id-connect-providers` lists the provider ARNs (pick the one ending with that issuer, minus https://).";
 

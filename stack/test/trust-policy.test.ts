@@ -1,10 +1,12 @@
 import * as fc from "fast-check";
 import {
   assertWithinTrustPolicyQuota,
+  AWS_PARTITIONS,
   irsaTrustPolicy,
   parseOidcProviderArn,
   podIdentityTrustPolicy,
   type PolicyDocument,
+  roleNameOfArn,
   type ServiceAccountRef,
   serviceAccountSubject,
   TRUST_POLICY_QUOTA,
@@ -25,7 +27,7 @@ afterAll(() => console.log(`fast-check runs per property: ${JSON.stringify(runsP
 const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 const ARN = `arn:aws:iam::123456789012:oidc-provider/${ISSUER}`;
 
-const partitionArb = fc.constantFrom("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b");
+const partitionArb = fc.constantFrom(...AWS_PARTITIONS);
 const accountArb = fc.stringMatching(/^\d{12}$/);
 const issuerArb = fc
   .tuple(fc.constantFrom("us-east-1", "cn-north-1", "us-gov-west-1"), fc.stringMatching(/^[A-F0-9]{32}$/))
@@ -274,6 +276,36 @@ describe("irsaTrustPolicy refuses what would trust the wrong tokens", () => {
   test("a value that is not a string, named in the error", () => {
     expect(() => parseOidcProviderArn(undefined as unknown as string)).toThrow(
       "Invalid oidcProviderArn: undefined is not an IAM OIDC provider ARN.",
+    );
+  });
+});
+
+describe("roleNameOfArn", () => {
+  test.each([
+    ["arn:aws:iam::123456789012:role/orders", "orders"],
+    ["arn:aws-us-gov:iam::123456789012:role/team/app/orders-api", "orders-api"],
+    ["arn:aws:iam::123456789012:role/" + "r".repeat(64), "r".repeat(64)],
+    ["arn:aws:iam::123456789012:role/service-role/+=,.@_-", "+=,.@_-"],
+  ])("%s names the role %j (the path left out)", (arn, name) => {
+    expect(roleNameOfArn(arn)).toBe(name);
+  });
+
+  test.each([
+    "xarn:aws:iam::123456789012:role/orders",
+    "arn:aws:iam::123456789012:role/orders ",
+    "arn:aws:iam::123456789012:role/orders/",
+    "arn:aws:iam::12345678901:role/orders",
+    "arn:aws:iam::1234567890123:role/orders",
+    "arn:aws:iam::12345678901x:role/orders",
+    "arn::iam::123456789012:role/orders",
+    "arn:AWS:iam::123456789012:role/orders",
+    "arn:aws:iam::123456789012:role/",
+    "arn:aws:iam::123456789012:role/" + "r".repeat(65),
+    "arn:aws:iam::123456789012:role/team app/orders",
+    "arn:aws:iam::123456789012:user/orders",
+  ])("refuses %j, saying what a role ARN looks like", (bad) => {
+    expect(() => roleNameOfArn(bad)).toThrow(
+      `${JSON.stringify(bad)} is not an IAM role ARN (arn:<partition>:iam::<account>:role/<path><name>).`,
     );
   });
 });
