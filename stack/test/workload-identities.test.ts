@@ -504,8 +504,11 @@ describe("an entry with every option set", () => {
     );
     expect(allRegisteredPolicies()).toEqual(expectedPolicies("aws-cn", "210987654321"));
     const annotations = (await registrationOf(identity.serviceAccountPatch!)).inputs.metadata.annotations;
-    expect(annotations).toMatchObject({
+    // Every annotation the webhook reads (amazon-eks-pod-identity-webhook, README "eks.amazonaws.com/audience"):
+    // without the audience one, the token would carry sts.amazonaws.com, which this trust policy refuses.
+    expect(annotations).toEqual({
       "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/workloads/orders-api@shop",
+      "eks.amazonaws.com/audience": "orders.example.com",
       "eks.amazonaws.com/sts-regional-endpoints": "true",
       "eks.amazonaws.com/token-expiration": "7200",
     });
