@@ -132,10 +132,15 @@ async function requireOidcProvider(providerArn: string, clusterName: string, aud
   }
   const missing = audiences.filter((audience) => !provider.clientIdLists.includes(audience));
   if (missing.length > 0) {
+    const one = missing.length === 1;
+    const commands = missing.map(
+      (audience) =>
+        `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${providerArn} --client-id ${audience}`,
+    );
     throw new Error(
-      `The IAM OIDC provider ${providerArn} of cluster "${clusterName}" does not list the audience ` +
-        `${missing.map((a) => JSON.stringify(a)).join(", ")} the roles trust, so STS would refuse every token. Add it: ` +
-        `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${providerArn} --client-id ${missing[0]}`,
+      `The IAM OIDC provider ${providerArn} of cluster "${clusterName}" does not list the ${one ? "audience" : "audiences"} ` +
+        `${missing.map((a) => JSON.stringify(a)).join(", ")} the roles trust, so STS would refuse every token. ` +
+        `Add ${one ? "it" : "them"}: ${commands.join("; ")}`,
     );
   }
   return providerArn;

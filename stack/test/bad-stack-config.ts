@@ -159,6 +159,21 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
       `--open-id-connect-provider-arn ${EXAMPLE} --client-id api://orders`,
   },
   {
+    input: "the looked-up cluster's IAM OIDC provider lists none of two trusted audiences",
+    settings: {
+      identityType: "IRSA",
+      oidcProviderSource: "CLUSTER_LOOKUP",
+      serviceAccounts: [{ audience: "api://orders" }, { audience: "api://billing" }, { audience: "api://orders" }],
+    },
+    config: { clusterName: "my-cluster" },
+    mocks: { oidcProviderClientIds: ["sts.amazonaws.com"] },
+    message:
+      `The IAM OIDC provider ${EXAMPLE} of cluster "my-cluster" does not list the audiences "api://orders", ` +
+      '"api://billing" the roles trust, so STS would refuse every token. Add them: ' +
+      `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${EXAMPLE} --client-id api://orders; ` +
+      `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${EXAMPLE} --client-id api://billing`,
+  },
+  {
     input: "oidcProviderStackReference missing (STACK_REFERENCE)",
     settings: { identityType: "IRSA", oidcProviderSource: "STACK_REFERENCE" },
     config: {},
