@@ -7,7 +7,7 @@ import { assumableBy } from "./access-matrix";
 import { declareIdentities, serviceAccountSettings } from "./declare-identities";
 import { ACCOUNT_ID, findRegistrations, promiseOf, registrationOf } from "./pulumi-mocks";
 import { podIdentitySession, webIdentityToken } from "../src/access-model";
-import type { IdentityType } from "../src/settings-types";
+import type { IdentityType, ServiceAccountSettings } from "../src/settings-types";
 
 const EXISTING_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/platform/orders-api`;
 
@@ -110,9 +110,16 @@ describe("existingRoleArn", () => {
   test("two entries may share one existing role; a policy of their own is refused", async () => {
     const other = { ...sa, name: "worker" };
     await expect(declareIdentities({ identityType: "IRSA", serviceAccounts: [sa, other] })).resolves.toBeDefined();
-    const withPolicy = { ...sa, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] };
-    await expect(declareIdentities({ identityType: "IRSA", serviceAccounts: [withPolicy] })).rejects.toThrow(
-      "existingRoleArn binds a role this stack does not manage",
-    );
+    const policies: Partial<ServiceAccountSettings>[] = [
+      { policyStatements: [{ effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::orders/*"] }] },
+      { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] },
+      { addonPolicies: ["EXTERNAL_DNS"] },
+    ];
+    for (const policy of policies) {
+      const withPolicy = { ...sa, ...policy };
+      await expect(declareIdentities({ identityType: "IRSA", serviceAccounts: [withPolicy] })).rejects.toThrow(
+        "shop/api: existingRoleArn binds a role this stack does not manage; give it no policies.",
+      );
+    }
   });
 });

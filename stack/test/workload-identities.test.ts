@@ -703,6 +703,23 @@ describe("the building blocks, called directly", () => {
     expect(trust.Statement[0].Principal).toEqual({ Service: "pods.eks.amazonaws.com" });
   });
 
+  test("a WorkloadIdentity without the config its identity type needs is refused before it registers anything", async () => {
+    await startMocks({});
+    const { WorkloadIdentity } = await import("../src/workload-identity");
+    const entry = { ...settings.serviceAccounts[0], existingRoleArn: undefined };
+    const key = `${entry.namespace}/${entry.name}`;
+    const args = { settings: entry, roleName: "app", arnTokens: { partition: "aws", accountId: ACCOUNT_ID } };
+    const cases: [IdentityType, string][] = [
+      ["IRSA", `${key}: IRSA needs the IRSA config.`],
+      ["POD_IDENTITY", `${key}: POD_IDENTITY needs the Pod Identity config.`],
+    ];
+    for (const [identityType, message] of cases) {
+      expect(() => new WorkloadIdentity({ ...args, identityType, provider: provider() })).toThrow(message);
+    }
+    await settled();
+    expect(registrations().filter((r) => r.type.startsWith("aws:"))).toEqual([]);
+  });
+
   test("a ServiceAccount without an explicit namespace is refused, naming it", async () => {
     const { resolveServiceAccount } = await load();
     const sa = new ServiceAccount("no-namespace", { metadata: { name: "app" } }, { provider: provider() });
