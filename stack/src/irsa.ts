@@ -9,7 +9,7 @@ import {
   assertWithinTrustPolicyQuota,
   DEFAULT_AUDIENCE,
   irsaTrustPolicy,
-  parseOidcProviderArn,
+  parseOidcProviderArns,
   type ServiceAccountRef,
 } from "./trust-policy";
 
@@ -69,9 +69,7 @@ export function createIamRoleForServiceAccount(
     .all([pulumi.output(oidcProviderArn), pulumi.all(additionalOidcProviderArns), sa.namespace, sa.name])
     .apply(([primaryArn, moreArns, namespace, saName]) => {
       const oidcProviderArns = [primaryArn, ...moreArns];
-      oidcProviderArns.forEach((arn, i) =>
-        parseOidcProviderArn(arn, i === 0 ? "oidcProviderArn" : `additionalOidcProviderArns[${i - 1}]`),
-      );
+      parseOidcProviderArns(oidcProviderArns);
       const doc = irsaTrustPolicy({
         oidcProviderArns,
         serviceAccounts: [{ namespace, name: saName }, ...additionalServiceAccounts],

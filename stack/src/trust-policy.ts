@@ -68,6 +68,13 @@ export function parseOidcProviderArn(arn: string, configKey = "oidcProviderArn")
   return { partition: match[1], accountId: match[2], issuer: match[3], arn };
 }
 
+/** Parses the primary OIDC provider ARN, then the additional ones, each error labelled with its config key. */
+export function parseOidcProviderArns(arns: readonly string[]): OidcProvider[] {
+  return arns.map((arn, i) =>
+    parseOidcProviderArn(arn, i === 0 ? "oidcProviderArn" : `additionalOidcProviderArns[${i - 1}]`),
+  );
+}
+
 /** The `sub` claim Kubernetes puts in projected service account tokens. */
 export function serviceAccountSubject(ref: ServiceAccountRef): string {
   return `system:serviceaccount:${ref.namespace}:${ref.name}`;

@@ -37,7 +37,7 @@ import type { IdentityConfig } from "./stack-config";
 import {
   assertWithinTrustPolicyQuota,
   irsaTrustPolicy,
-  parseOidcProviderArn,
+  parseOidcProviderArns,
   podIdentityTrustPolicy,
   type PolicyDocument,
   roleNameOfArn,
@@ -180,9 +180,7 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
           const statements: PolicyDocument["Statement"] = [];
           if (parts.trustsOidc) {
             const oidcProviderArns = [oidcProviderArn!, ...args.irsa!.additionalOidcProviderArns];
-            oidcProviderArns.forEach((arn, i) =>
-              parseOidcProviderArn(arn, i === 0 ? "oidcProviderArn" : `additionalOidcProviderArns[${i - 1}]`),
-            );
+            parseOidcProviderArns(oidcProviderArns);
             statements.push(
               ...irsaTrustPolicy({
                 oidcProviderArns,

@@ -4,6 +4,7 @@ import {
   AWS_PARTITIONS,
   irsaTrustPolicy,
   parseOidcProviderArn,
+  parseOidcProviderArns,
   podIdentityTrustPolicy,
   type PolicyDocument,
   roleNameOfArn,
@@ -139,6 +140,22 @@ describe("parseOidcProviderArn", () => {
         expect(errorOf(corruptions[i](p))).toContain("is not an IAM OIDC provider ARN");
       }),
     );
+  });
+});
+
+describe("parseOidcProviderArns", () => {
+  const CN_ARN = "arn:aws-cn:iam::210987654321:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC";
+
+  test("parses the primary provider, then the additional ones, in order", () => {
+    expect(parseOidcProviderArns([ARN, CN_ARN]).map((p) => p.arn)).toEqual([ARN, CN_ARN]);
+  });
+
+  test.each([
+    [["bad", CN_ARN], 'Invalid oidcProviderArn: "bad"'],
+    [[ARN, "bad"], 'Invalid additionalOidcProviderArns[0]: "bad"'],
+    [[ARN, CN_ARN, "bad"], 'Invalid additionalOidcProviderArns[1]: "bad"'],
+  ])("names the config key of a malformed entry: %j", (arns, message) => {
+    expect(() => parseOidcProviderArns(arns)).toThrow(message);
   });
 });
 

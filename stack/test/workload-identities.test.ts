@@ -665,15 +665,20 @@ describe("the building blocks, called directly", () => {
 
   test("createIamRoleForServiceAccount trusts one account through one provider by default, whatever trust is passed", async () => {
     const { createIamRoleForServiceAccount } = await load();
-    const { role } = createIamRoleForServiceAccount("app", {
+    const { role, serviceAccountPatch } = createIamRoleForServiceAccount("app", {
       serviceAccount: { name: "app", namespace: "default" },
       oidcProviderArn: OIDC_PROVIDER_ARN,
+      audience: "sts.amazonaws.com",
       k8sOpts: { provider: provider() },
       // A JavaScript caller's own trust policy is dropped, not used.
       ...({ assumeRolePolicy: '{"Statement":[]}' } as object),
     });
     await settled();
     const trust = JSON.parse((await registrationOf(role)).inputs.assumeRolePolicy) as PolicyDocument;
+    // The webhook's default audience is not annotated: the account carries the role ARN only.
+    expect(Object.keys((await registrationOf(serviceAccountPatch)).inputs.metadata.annotations)).toEqual([
+      "eks.amazonaws.com/role-arn",
+    ]);
     expect(trust.Statement).toEqual([
       {
         Effect: "Allow",
