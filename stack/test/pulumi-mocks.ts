@@ -200,6 +200,10 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
             id: options.partition ?? "aws",
           };
         case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider":
+          // Exactly one of arn or url (terraform-provider-aws, iam/openid_connect_provider_data_source.go: ExactlyOneOf).
+          if (!args.inputs.arn && !args.inputs.url) {
+            throw new Error("aws:iam/getOpenIdConnectProvider: one of arn or url is required");
+          }
           if (options.oidcProviderClientIds === null) {
             throw new Error(`reading IAM OIDC Provider (${args.inputs.arn}): couldn't find resource`);
           }
@@ -223,6 +227,8 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
             id: `${args.inputs.clusterName}:${args.inputs.addonName}`,
           };
         case "aws:eks/getCluster:getCluster":
+          // `name` is the lookup's one required argument (@pulumi/aws eks/getCluster GetClusterArgs).
+          if (!args.inputs.name) throw new Error("aws:eks/getCluster: name is required");
           return {
             name: args.inputs.name,
             arn: `arn:aws:eks:us-east-1:${ACCOUNT_ID}:cluster/${args.inputs.name}`,

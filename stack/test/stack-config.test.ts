@@ -55,6 +55,12 @@ describe("OIDC provider from a cluster lookup or a stack reference (validated in
     expect(await promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).toBe(OIDC_PROVIDER_ARN);
   });
 
+  test("CLUSTER_LOOKUP for settings that declare no service account demands no audience of the provider", async () => {
+    await startMocks({ clusterName: "my-cluster" }, { oidcProviderClientIds: [] });
+    const config = (await load()).readIdentityConfig({ identityType: "IRSA", oidcProviderSource: "CLUSTER_LOOKUP" });
+    expect(config.identityType === "IRSA" && (await promiseOf(config.oidcProviderArn))).toBe(OIDC_PROVIDER_ARN);
+  });
+
   test("CLUSTER_LOOKUP of a cluster without an OIDC issuer says so", async () => {
     await startMocks({ clusterName: "my-cluster" }, { clusterIssuer: "" });
     await expect(promiseOf((await load()).readOidcProviderArn("CLUSTER_LOOKUP"))).rejects.toThrow(
