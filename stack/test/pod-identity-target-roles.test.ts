@@ -60,6 +60,7 @@ describe.each([
     expect(policy.name).toBe("shop/api/target-role");
     // IAM policy names allow no '/': the policy's IAM name is given, not derived from the resource name.
     expect(policy.inputs.name).toMatch(/^[\w+=,.@-]{1,128}$/);
+    expect(JSON.parse(policy.inputs.policy)).toMatchObject({ Version: "2012-10-17" });
     expect(JSON.parse(policy.inputs.policy).Statement).toEqual([
       { Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: TARGET_ROLE_ARN },
     ]);

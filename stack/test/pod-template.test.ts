@@ -25,6 +25,8 @@ describe("credentialsHash", () => {
     ["the regional STS endpoints annotation", { stsRegionalEndpoints: true }],
     ["the token expiration annotation", { tokenExpirationSeconds: 3600 }],
     ["the association", { associationArn: "arn:aws:eks:us-east-1:123456789012:podidentityassociation/c/a-1" }],
+    ["the target role", { targetRoleArn: "arn:aws:iam::444455556666:role/orders" }],
+    ["the session tags' switch", { disableSessionTags: true }],
   ])("changes with %s", (_, change) => {
     expect(credentialsHash({ ...IRSA, ...change })).not.toBe(credentialsHash(IRSA));
   });
@@ -67,6 +69,16 @@ describe("the example Deployment's pod template (as podTemplateAnnotations gives
 
   test("changes with the identity type", async () => {
     expect(await templateHash(example, { identityType: "POD_IDENTITY" })).not.toBe(baseline);
+  });
+
+  test.each<[string, Partial<ServiceAccountSettings>]>([
+    ["the target role", { targetRoleArn: "arn:aws:iam::444455556666:role/orders" }],
+    ["the session tags' switch", { disableSessionTags: true }],
+  ])("Pod Identity: changes with %s", async (_, change) => {
+    const podIdentity = { identityType: "POD_IDENTITY" } as const;
+    expect(await templateHash({ ...example, ...change }, podIdentity)).not.toBe(
+      await templateHash(example, podIdentity),
+    );
   });
 
   test("stays the same when nothing the pods read changes", async () => {

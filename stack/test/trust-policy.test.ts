@@ -5,6 +5,7 @@ import {
   irsaTrustPolicy,
   parseOidcProviderArn,
   parseOidcProviderArns,
+  podIdentityTargetTrustPolicy,
   podIdentityTrustPolicy,
   type PolicyDocument,
   roleNameOfArn,
@@ -73,6 +74,8 @@ describe("parseOidcProviderArn", () => {
     `arn:aws:iam::123456789012:role/${ISSUER}`,
     `arn:aws:iam::123456789012:oidc-provider/${ISSUER}/`,
     `arn:aws:iam::123456789012:oidc-provider/`,
+    `x${ARN}`,
+    `${ARN} `,
   ])("rejects %j with a clear, actionable message", (bad) => {
     expect(() => parseOidcProviderArn(bad)).toThrow(`Invalid oidcProviderArn: ${JSON.stringify(bad)}`);
     const message = (() => {
@@ -358,6 +361,43 @@ describe("podIdentityTrustPolicy", () => {
     );
     expect(() => podIdentityTrustPolicy({ ...args, serviceAccount: { namespace: "", name: "api" } })).toThrow(
       "must name one service account",
+    );
+  });
+});
+
+describe("every trust policy", () => {
+  const sourceRoleArn = "arn:aws:iam::111122223333:role/orders-api";
+  const target = { sourceRoleArn, clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/prod" };
+  const ref = { namespace: "shop", serviceAccount: "api" };
+  const pods = {
+    clusterArn: target.clusterArn,
+    accountId: "111122223333",
+    serviceAccount: { namespace: "shop", name: "api" },
+  };
+  const documents: [string, () => PolicyDocument][] = [
+    ["IRSA", () => irsaTrustPolicy({ oidcProviderArns: [ARN], serviceAccounts: [{ namespace: "shop", name: "api" }] })],
+    ["Pod Identity", () => podIdentityTrustPolicy(pods)],
+    ["Pod Identity without session tags", () => podIdentityTrustPolicy({ ...pods, sessionTags: false })],
+    ["a target role", () => podIdentityTargetTrustPolicy({ ...target, ...ref, sessionTags: true })],
+    [
+      "a target role without session tags",
+      () =>
+        podIdentityTargetTrustPolicy({
+          ...target,
+          ...ref,
+          sessionTags: false,
+          externalId: "us-east-1/1/prod/shop/api",
+        }),
+    ],
+  ];
+
+  test.each(documents)("%s: is of the policy language version that has condition keys and variables", (_, build) => {
+    expect(build().Version).toBe("2012-10-17");
+  });
+
+  test("a target role without session tags needs the external ID, which then pins the assume", () => {
+    expect(() => podIdentityTargetTrustPolicy({ ...target, ...ref, sessionTags: false })).toThrow(
+      "podIdentityTargetTrustPolicy: without session tags, the external ID is required.",
     );
   });
 });

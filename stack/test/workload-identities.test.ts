@@ -494,6 +494,7 @@ describe("an entry with every option set", () => {
       permissionsBoundary: "arn:aws-cn:iam::210987654321:policy/workload-boundary",
     });
     const trust = JSON.parse(role.assumeRolePolicy) as PolicyDocument;
+    expect(trust.Version).toBe("2012-10-17");
     expect(trust.Statement.map((s) => s.Condition)).toEqual(
       PROVIDER_ARNS.map(issuerOf).map((issuer) => ({
         StringEquals: { [`${issuer}:aud`]: "orders.example.com" },
