@@ -211,8 +211,7 @@ project.addTask("bench", {
 // change? Slow (minutes), so a task of its own and not part of `test`; scores in docs/mutation.md. Tests that read
 // the library's files as text (synth, byte-identity) cannot run on Stryker's instrumented copies, so are left out.
 const MUTATION_TESTS = ["<rootDir>/stack/test/**/*.test.ts", "<rootDir>/test/options/**/*.test.ts"];
-new JsonFile(project, "stryker.config.json", {
-  obj: {
+const strykerConfig = {
     $schema: "./node_modules/@stryker-mutator/core/schema/stryker-schema.json",
     mutate: [
       "stack/src/**/*.ts",
@@ -257,18 +256,36 @@ new JsonFile(project, "stryker.config.json", {
     jsonReporter: { fileName: "reports/mutation/mutation.json" },
     thresholds: { high: 90, low: 80, break: 80 },
     warnings: { unknownOptions: false },
+};
+new JsonFile(project, "stryker.config.json", { obj: strykerConfig });
+// The stack library on its own, every mutant against every test file that imports its file. The stack's tests
+// declare identities in beforeAll, which perTest attributes to no test: a mutant there that some other test reaches
+// in its body runs against that test only, and "survives" tests that kill it (docs/mutation.md). Slower per mutant.
+new JsonFile(project, "stryker.stack.config.json", {
+  obj: {
+    ...strykerConfig,
+    mutate: ["stack/src/**/*.ts", "!stack/src/settings.ts"],
+    coverageAnalysis: "all",
+    ignoreStatic: false,
+    incrementalFile: "reports/mutation/incremental-stack.json",
+    htmlReporter: { fileName: "reports/mutation/stack.html" },
+    jsonReporter: { fileName: "reports/mutation/stack.json" },
   },
 });
 project.gitignore.exclude("/.stryker-tmp/", "/reports/");
 // The previous release as npm packed it, which the upgrade end-to-end test starts from (test/previous-release/README.md).
 project.gitignore.include("/test/previous-release/eks-irsa-template-74dc8e7.tgz");
-project.npmignore?.exclude("/stryker.config.json", "/.stryker-tmp/", "/reports/");
+project.npmignore?.exclude("/stryker.config.json", "/stryker.stack.config.json", "/.stryker-tmp/", "/reports/");
 project.addTask("mutation", {
   description:
     "Mutation-test the stack library, the validation, role names, trust-policy and inline-policy sizes (docs/mutation.md)",
   // The tests read the project type's .jsii (written by compile); Stryker copies it into its sandbox. Arguments go to
   // Stryker: `npx projen mutation --mutate "stack/src/irsa.ts" --incremental`.
   steps: [{ spawn: "compile" }, { exec: "stryker run stryker.config.json", receiveArgs: true }],
+});
+project.addTask("mutation:stack", {
+  description: "Mutation-test the stack library, each mutant against every test file of its file (docs/mutation.md)",
+  steps: [{ spawn: "compile" }, { exec: "stryker run stryker.stack.config.json", receiveArgs: true }],
 });
 
 project.synth();
