@@ -211,59 +211,60 @@ project.addTask("bench", {
 // change? Slow (minutes), so a task of its own and not part of `test`; scores in docs/mutation.md. Tests that read
 // the library's files as text (synth, byte-identity) cannot run on Stryker's instrumented copies, so are left out.
 const MUTATION_TESTS = ["<rootDir>/stack/test/**/*.test.ts", "<rootDir>/test/options/**/*.test.ts"];
-const strykerConfig = {
-    $schema: "./node_modules/@stryker-mutator/core/schema/stryker-schema.json",
+/** What both Stryker configurations share: the runner, the tests, the reports' place and the thresholds. */
+const strykerBase = {
+  $schema: "./node_modules/@stryker-mutator/core/schema/stryker-schema.json",
+  testRunner: "jest",
+  // The repo's jest config (package.json), with only the tests that exercise the mutated files.
+  jest: {
+    projectType: "custom",
+    config: {
+      testMatch: MUTATION_TESTS,
+      reporters: ["default"],
+      // Stryker's copy has the checkout's .jsii; its instrumented src/ must not be recompiled before every mutant.
+      globalSetup: null,
+      // One project, these tests: the stack-variant projects (and "<rootDir>", which rereads package.json) are not.
+      projects: [],
+    },
+    // Jest looks for the tests of each mutated file by its imports (`--findRelatedTests`); the default, said once.
+    enableFindRelatedTests: true,
+  },
+  concurrency: 2,
+  // The machine is shared: a slow run is not a hang. A resource that never registers fails its test in 2 s anyway.
+  timeoutMS: 10_000,
+  tempDirName: ".stryker-tmp",
+  reporters: ["clear-text", "progress", "html", "json"],
+  thresholds: { high: 90, low: 80, break: 80 },
+  warnings: { unknownOptions: false },
+};
+// The synth side: the validation, the rules it runs, role names and the size estimates. Their tests call them in
+// test bodies, so each mutant runs only the tests that reach it; a mutant reached only while a file loads ("static")
+// is reported as Ignored, and docs/mutation.md counts those per file.
+new JsonFile(project, "stryker.config.json", {
+  obj: {
+    ...strykerBase,
     mutate: [
-      "stack/src/**/*.ts",
-      // The option-dependent settings of a default stack: data rendered by the generator, not library code.
-      "!stack/src/settings.ts",
-      // The validation: its entry point and the rules it runs.
       "src/options/validation.ts",
       "src/options/rules/**/*.ts",
       "src/options/role-name.ts",
       "src/options/trust-policy-size.ts",
       "src/options/inline-policies-size.ts",
     ],
-    testRunner: "jest",
-    // The repo's jest config (package.json), with only the tests that exercise the mutated files.
-    jest: {
-      projectType: "custom",
-      config: {
-        testMatch: MUTATION_TESTS,
-        reporters: ["default"],
-        // Stryker's copy has the checkout's .jsii; its instrumented src/ must not be recompiled before every mutant.
-        globalSetup: null,
-        // One project, these tests: the stack-variant projects (and "<rootDir>", which rereads package.json) are not.
-        projects: [],
-      },
-      // Jest looks for the tests of each mutated file by its imports (`--findRelatedTests`); the default, said once.
-      enableFindRelatedTests: true,
-    },
-    // Each mutant runs only the tests that reach it. A mutant reached only outside any test ("static": top-level
-    // code, or code the stack tests' beforeAll runs) would need every test per mutant, hours here: it is reported as
-    // Ignored, and docs/mutation.md counts those per file.
     coverageAnalysis: "perTest",
     ignoreStatic: true,
-    // `npx projen mutation --incremental` retests only the mutants whose code or covering tests changed since the
-    // last run. Per group of files, give each group its own file (`--incrementalFile`): see docs/mutation.md.
+    // A group of files gets an incremental file of its own (`--incrementalFile`): see docs/mutation.md.
     incrementalFile: "reports/mutation/incremental.json",
-    concurrency: 2,
-    // The machine is shared: a slow run is not a hang. A resource that never registers fails its test in 2 s anyway.
-    timeoutMS: 10_000,
-    tempDirName: ".stryker-tmp",
-    reporters: ["clear-text", "progress", "html", "json"],
     htmlReporter: { fileName: "reports/mutation/mutation.html" },
     jsonReporter: { fileName: "reports/mutation/mutation.json" },
-    thresholds: { high: 90, low: 80, break: 80 },
-    warnings: { unknownOptions: false },
-};
-new JsonFile(project, "stryker.config.json", { obj: strykerConfig });
-// The stack library on its own, every mutant against every test file that imports its file. The stack's tests
-// declare identities in beforeAll, which perTest attributes to no test: a mutant there that some other test reaches
-// in its body runs against that test only, and "survives" tests that kill it (docs/mutation.md). Slower per mutant.
+  },
+});
+// The stack library, every mutant against every test file that imports its file. The stack's tests declare
+// identities in beforeAll, which perTest attributes to no test: a mutant there that some other test reaches in its
+// body would run against that test only, and "survive" tests that kill it (docs/mutation.md). Slower per mutant.
 new JsonFile(project, "stryker.stack.config.json", {
   obj: {
-    ...strykerConfig,
+    ...strykerBase,
+    // Not settings.ts: the option-dependent data of a default stack, rendered by the generator, not library code.
     mutate: ["stack/src/**/*.ts", "!stack/src/settings.ts"],
     coverageAnalysis: "all",
     ignoreStatic: false,
@@ -278,14 +279,14 @@ project.gitignore.include("/test/previous-release/eks-irsa-template-74dc8e7.tgz"
 project.npmignore?.exclude("/stryker.config.json", "/stryker.stack.config.json", "/.stryker-tmp/", "/reports/");
 project.addTask("mutation", {
   description:
-    "Mutation-test the stack library, the validation, role names, trust-policy and inline-policy sizes (docs/mutation.md)",
-  // The tests read the project type's .jsii (written by compile); Stryker copies it into its sandbox. Arguments go to
-  // Stryker: `npx projen mutation --mutate "stack/src/irsa.ts" --incremental`.
-  steps: [{ spawn: "compile" }, { exec: "stryker run stryker.config.json", receiveArgs: true }],
-});
-project.addTask("mutation:stack", {
-  description: "Mutation-test the stack library, each mutant against every test file of its file (docs/mutation.md)",
-  steps: [{ spawn: "compile" }, { exec: "stryker run stryker.stack.config.json", receiveArgs: true }],
+    "Mutation-test the validation, role names, the size estimates, then the stack library (docs/mutation.md)",
+  // The tests read the project type's .jsii (written by compile); Stryker copies it into its sandbox. For a group of
+  // files, call Stryker with one of the two configurations and --mutate (docs/mutation.md).
+  steps: [
+    { spawn: "compile" },
+    { exec: "stryker run stryker.config.json" },
+    { exec: "stryker run stryker.stack.config.json" },
+  ],
 });
 
 project.synth();

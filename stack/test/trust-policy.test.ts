@@ -395,7 +395,7 @@ describe("every trust policy", () => {
     expect(build().Version).toBe("2012-10-17");
   });
 
-  test("a target role without session tags needs the external ID, which then pins the assume", () => {
+  test("a target role without session tags is refused without the external ID that pins it", () => {
     expect(() => podIdentityTargetTrustPolicy({ ...target, ...ref, sessionTags: false })).toThrow(
       "podIdentityTargetTrustPolicy: without session tags, the external ID is required.",
     );

@@ -664,7 +664,7 @@ describe("the building blocks, called directly", () => {
   }
   const provider = () => new Provider("eks", { enableServerSideApply: true });
 
-  test("createIamRoleForServiceAccount trusts one account through one provider by default, whatever trust is passed", async () => {
+  test("createIamRoleForServiceAccount trusts one account through one provider, whatever trust is passed; the default audience is not annotated", async () => {
     const { createIamRoleForServiceAccount } = await load();
     const { role, serviceAccountPatch } = createIamRoleForServiceAccount("app", {
       serviceAccount: { name: "app", namespace: "default" },
