@@ -5,15 +5,22 @@
 import { access, accessModel, checkPermissions, checkTrust, clusterOf } from "./access";
 import { assumableBy } from "./access-matrix";
 import { declareIdentities, serviceAccountSettings } from "./declare-identities";
+import { ACCOUNT_ID, ISSUER, OIDC_PROVIDER_ARN } from "./pulumi-mocks";
 import {
+  AUDIENCE_ANNOTATION,
+  awsManagedPolicyKey,
+  buildAccessModel,
   type ClusterIdentity,
   type Credentials,
   podIdentitySession,
+  type RegisteredResource,
+  ROLE_ARN_ANNOTATION,
   webIdentityToken,
   type WorkloadAccess,
 } from "../src/access-model";
 import { settings } from "../src/settings";
 import type { ServiceAccountSettings, StackSettings } from "../src/settings-types";
+import type { PolicyDocument } from "../src/trust-policy";
 
 const OTHER_CLUSTER: ClusterIdentity = {
   oidcProviderArn:
@@ -257,4 +264,312 @@ describe.each([
   ],
 ] satisfies [string, Partial<StackSettings>][])("access of every account of %s", (_, stackSettings) => {
   checkAccessOf({ ...settings, ...stackSettings });
+});
+
+/**
+ * The model on registrations written out by hand: what the program could register, beyond what the stacks above
+ * declare (a customer managed policy of the stack, an annotation on a Deployment, an association of another cluster).
+ */
+describe("buildAccessModel, on registrations written out", () => {
+  const CLUSTER: ClusterIdentity = {
+    oidcProviderArn: OIDC_PROVIDER_ARN,
+    clusterName: "prod",
+    clusterArn: `arn:aws:eks:us-east-1:${ACCOUNT_ID}:cluster/prod`,
+    accountId: ACCOUNT_ID,
+  };
+  const allow = (Action: string): PolicyDocument => ({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action, Resource: "*" }],
+  });
+  const XRAY = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess";
+  const MANAGED = { AWSXRayDaemonWriteAccess: allow("xray:PutTraceSegments") };
+  const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:role/${name}`;
+  const irsaTrust = (sub: string, aud: string | string[] = "sts.amazonaws.com"): PolicyDocument => ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Federated: OIDC_PROVIDER_ARN },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: { StringEquals: { [`${ISSUER}:aud`]: aud, [`${ISSUER}:sub`]: sub } },
+      },
+    ],
+  });
+  const podTrust = (namespace: string, tagged = true): PolicyDocument => ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "pods.eks.amazonaws.com" },
+        Action: ["sts:AssumeRole", "sts:TagSession"],
+        Condition: {
+          StringEquals: tagged
+            ? { "aws:RequestTag/kubernetes-namespace": namespace }
+            : { "aws:SourceAccount": ACCOUNT_ID },
+        },
+      },
+    ],
+  });
+  /** A role as the program registers it: under `name` (an entry's `<namespace>/<name>`), its trust JSON-encoded. */
+  const role = (name: string, roleName: string, trust: PolicyDocument, inputs = {}): RegisteredResource => ({
+    type: "aws:iam/role:Role",
+    name,
+    inputs: { assumeRolePolicy: JSON.stringify(trust), ...inputs },
+    outputs: { arn: roleArn(roleName), name: roleName },
+  });
+  const serviceAccount = (
+    type: "ServiceAccount" | "ServiceAccountPatch",
+    metadata: { name: string; namespace?: string; annotations: Record<string, string> },
+  ): RegisteredResource => ({
+    type: `kubernetes:core/v1:${type}`,
+    name: metadata.name,
+    inputs: { metadata },
+    outputs: {},
+  });
+  const association = (name: string, inputs: Record<string, unknown>): RegisteredResource => ({
+    type: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
+    name,
+    inputs: { clusterName: "prod", namespace: "shop", ...inputs },
+    outputs: {},
+  });
+  const model = (registered: RegisteredResource[]) => buildAccessModel(registered, CLUSTER, MANAGED);
+
+  test("awsManagedPolicyKey: the path and name of an AWS managed policy of any partition, else undefined", () => {
+    expect(awsManagedPolicyKey(XRAY)).toBe("AWSXRayDaemonWriteAccess");
+    expect(awsManagedPolicyKey("arn:aws-cn:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy")).toBe(
+      "service-role/AmazonEBSCSIDriverPolicy",
+    );
+    expect(awsManagedPolicyKey(`arn:aws:iam::${ACCOUNT_ID}:policy/AWSXRayDaemonWriteAccess`)).toBeUndefined();
+    expect(awsManagedPolicyKey(`x${XRAY}`)).toBeUndefined();
+    expect(awsManagedPolicyKey(`${XRAY}\narn:aws:iam::${ACCOUNT_ID}:policy/mine`)).toBeUndefined();
+  });
+
+  test("a role's policies: inline ones, then managed ones; a customer managed policy known only if this stack creates it", () => {
+    const created = `arn:aws:iam::${ACCOUNT_ID}:policy/orders-read`;
+    const elsewhere = `arn:aws:iam::${ACCOUNT_ID}:policy/boundary`;
+    const [workload] = model([
+      {
+        type: "aws:iam/policy:Policy",
+        name: "orders-read",
+        inputs: { policy: JSON.stringify(allow("s3:GetObject")) },
+        outputs: { arn: created },
+      },
+      role("shop/api", "api", irsaTrust("system:serviceaccount:shop:api"), {
+        inlinePolicies: [{ name: "own", policy: JSON.stringify(allow("sqs:SendMessage")) }],
+        managedPolicyArns: [XRAY],
+        permissionsBoundary: elsewhere,
+      }),
+      // A RolePolicy's name is its physical name (outputs.name), else the resource's.
+      {
+        type: "aws:iam/rolePolicy:RolePolicy",
+        name: "shop/api-extra",
+        inputs: { role: "api", policy: JSON.stringify(allow("sns:Publish")) },
+        outputs: { name: "extra" },
+      },
+      {
+        type: "aws:iam/rolePolicy:RolePolicy",
+        name: "shop/api-more",
+        inputs: { role: "api", policy: allow("kms:Decrypt") },
+        outputs: {},
+      },
+      {
+        type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+        name: "a",
+        inputs: { role: "api", policyArn: created },
+        outputs: {},
+      },
+      {
+        type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+        name: "b",
+        inputs: { role: "other", policyArn: XRAY },
+        outputs: {},
+      },
+      serviceAccount("ServiceAccountPatch", {
+        name: "api",
+        namespace: "shop",
+        annotations: { [ROLE_ARN_ANNOTATION]: roleArn("api") },
+      }),
+    ]);
+    expect(workload.role).toEqual({
+      arn: roleArn("api"),
+      name: "api",
+      accountId: ACCOUNT_ID,
+      partition: "aws",
+      managed: true,
+      trustPolicy: irsaTrust("system:serviceaccount:shop:api"),
+      policies: [
+        { name: "own", kind: "inline", document: allow("sqs:SendMessage") },
+        { name: "extra", kind: "inline", document: allow("sns:Publish") },
+        { name: "shop/api-more", kind: "inline", document: allow("kms:Decrypt") },
+        { name: XRAY, kind: "managed", document: MANAGED.AWSXRayDaemonWriteAccess },
+        { name: created, kind: "managed", document: allow("s3:GetObject") },
+      ],
+      permissionsBoundary: { name: elsewhere, kind: "managed", document: undefined },
+    });
+  });
+
+  test("an existing role (read, not created): its partition and account from its ARN, its owner's policies unknown", () => {
+    const arn = "arn:aws-us-gov:iam::444455556666:role/legacy";
+    const [workload] = model([
+      {
+        type: "aws:iam/role:Role",
+        name: "shop/legacy",
+        inputs: {},
+        outputs: { arn, name: "legacy" },
+        readId: "legacy",
+      },
+      serviceAccount("ServiceAccount", {
+        name: "legacy",
+        namespace: "shop",
+        annotations: { [ROLE_ARN_ANNOTATION]: arn },
+      }),
+    ]);
+    expect(workload.role).toEqual({
+      arn,
+      name: "legacy",
+      accountId: "444455556666",
+      partition: "aws-us-gov",
+      managed: false,
+      policies: [{ name: "its owner's policies", kind: "managed" }],
+    });
+  });
+
+  test("IRSA: the annotations of the service account and of its patch, merged; the webhook reads service accounts only", () => {
+    const workloads = model([
+      role("shop/api", "api", irsaTrust("system:serviceaccount:shop:api", "api://orders")),
+      role("batch/job", "job", irsaTrust("system:serviceaccount:default:job")),
+      serviceAccount("ServiceAccount", {
+        name: "api",
+        namespace: "shop",
+        annotations: { [AUDIENCE_ANNOTATION]: "api://orders" },
+      }),
+      serviceAccount("ServiceAccountPatch", {
+        name: "api",
+        namespace: "shop",
+        annotations: { [ROLE_ARN_ANNOTATION]: roleArn("api") },
+      }),
+      // No namespace: the provider's default namespace, "default".
+      serviceAccount("ServiceAccount", { name: "job", annotations: { [ROLE_ARN_ANNOTATION]: roleArn("job") } }),
+      // The annotation on a Deployment binds nothing (aws/amazon-eks-pod-identity-webhook reads service accounts).
+      {
+        type: "kubernetes:apps/v1:Deployment",
+        name: "web",
+        inputs: {
+          metadata: { name: "web", namespace: "shop", annotations: { [ROLE_ARN_ANNOTATION]: roleArn("api") } },
+        },
+        outputs: {},
+      },
+    ]);
+    expect(workloads.map(({ key, binding, credentials }) => ({ key, binding, credentials }))).toEqual([
+      {
+        key: "shop/api",
+        binding: "annotation eks.amazonaws.com/role-arn",
+        credentials: {
+          kind: "IRSA",
+          oidcProviderArn: OIDC_PROVIDER_ARN,
+          issuer: ISSUER,
+          audience: "api://orders",
+          subject: "system:serviceaccount:shop:api",
+        },
+      },
+      {
+        key: "default/job",
+        binding: "annotation eks.amazonaws.com/role-arn",
+        credentials: {
+          kind: "IRSA",
+          oidcProviderArn: OIDC_PROVIDER_ARN,
+          issuer: ISSUER,
+          audience: "sts.amazonaws.com",
+          subject: "system:serviceaccount:default:job",
+        },
+      },
+    ]);
+  });
+
+  test("Pod Identity: associations of this cluster only, with the session EKS makes for any pod of the account", () => {
+    const workloads = model([
+      role("shop/api", "api", podTrust("shop")),
+      role("shop/orders-data", "orders-data", podTrust("shop")),
+      association("shop/api", {
+        serviceAccount: "api",
+        roleArn: roleArn("api"),
+        targetRoleArn: roleArn("orders-data"),
+      }),
+      association("shop/api-staging", { serviceAccount: "api", roleArn: roleArn("api"), clusterName: "staging" }),
+      // disableSessionTags as the program passes it (a boolean) and as a provider input may arrive (JSON-encoded).
+      association("shop/batch", { serviceAccount: "batch", roleArn: roleArn("api"), disableSessionTags: true }),
+      association("shop/cron", { serviceAccount: "cron", roleArn: roleArn("api"), disableSessionTags: "true" }),
+    ]);
+    expect(workloads.map((w) => w.key)).toEqual(["shop/api", "shop/batch", "shop/cron"]);
+    const [api, batch, cron] = workloads;
+    expect(api.binding).toBe("PodIdentityAssociation shop/api (cluster prod)");
+    // https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html: the tags of every session.
+    expect(api.credentials).toEqual({
+      kind: "POD_IDENTITY",
+      sessionTags: {
+        "eks-cluster-arn": CLUSTER.clusterArn,
+        "eks-cluster-name": "prod",
+        "kubernetes-namespace": "shop",
+        "kubernetes-service-account": "api",
+        "kubernetes-pod-name": "pod",
+        "kubernetes-pod-uid": "00000000-0000-0000-0000-000000000000",
+      },
+      sourceAccount: ACCOUNT_ID,
+      sourceArn: CLUSTER.clusterArn,
+      externalId: `us-east-1/${ACCOUNT_ID}/prod/shop/api`,
+    });
+    expect(api.targetRole).toEqual({
+      arn: roleArn("orders-data"),
+      role: expect.objectContaining({ name: "orders-data" }),
+      sessionTags: true,
+    });
+    // Untagged sessions: EKS passes the external ID instead (the target role's trust may ask for it).
+    expect(batch.credentials).toEqual(
+      podIdentitySession(CLUSTER, { namespace: "shop", name: "batch" }, { sessionTags: false }),
+    );
+    expect(cron.credentials).toEqual(
+      podIdentitySession(CLUSTER, { namespace: "shop", name: "cron" }, { sessionTags: false }),
+    );
+    expect(batch.credentials).toHaveProperty("sessionTags", {});
+  });
+
+  test("a role bound by nothing here (roleOnly): the credentials its trust admits, under its entry's key", () => {
+    const both: PolicyDocument = {
+      Version: "2012-10-17",
+      Statement: [...irsaTrust("system:serviceaccount:ops:both").Statement, ...podTrust("ops").Statement],
+    };
+    const workloads = model([
+      role(
+        "ops/controller",
+        "controller",
+        irsaTrust("system:serviceaccount:ops:controller", ["api://ops", "sts.amazonaws.com"]),
+      ),
+      role("ops/both", "both", both),
+      role("ops/untagged", "untagged", podTrust("ops", false)),
+      // Not an entry's key: no workload to speak for.
+      role("controller", "plain", irsaTrust("system:serviceaccount:ops:plain")),
+      role("/nameless", "nameless", irsaTrust("system:serviceaccount:ops:nameless")),
+      role("ops/a/b", "nested", irsaTrust("system:serviceaccount:ops:nested")),
+      // A target role is the chained step of its association's workload, not one of its own.
+      role("shop/api", "api", podTrust("shop")),
+      role("shop/target", "target", podTrust("shop")),
+      association("shop/api", { serviceAccount: "api", roleArn: roleArn("api"), targetRoleArn: roleArn("target") }),
+    ]);
+    expect(workloads.map((w) => [w.key, w.binding, w.credentials.kind, w.role.name])).toEqual([
+      ["shop/api", "PodIdentityAssociation shop/api (cluster prod)", "POD_IDENTITY", "api"],
+      ["ops/controller", undefined, "IRSA", "controller"],
+      ["ops/both", undefined, "IRSA", "both"],
+      ["ops/both", undefined, "POD_IDENTITY", "both"],
+      ["ops/untagged", undefined, "POD_IDENTITY", "untagged"],
+    ]);
+    // The token of a role-only entry's pods asks for the audience its trust pins (the first).
+    expect(workloads[1].credentials).toEqual(
+      webIdentityToken(CLUSTER, { namespace: "ops", name: "controller" }, { [AUDIENCE_ANNOTATION]: "api://ops" }),
+    );
+    expect(workloads[3].credentials).toEqual(podIdentitySession(CLUSTER, { namespace: "ops", name: "both" }));
+    // Untagged sessions only where the trust asks for no tag.
+    expect(workloads[4].credentials).toEqual(
+      podIdentitySession(CLUSTER, { namespace: "ops", name: "untagged" }, { sessionTags: false }),
+    );
+  });
 });

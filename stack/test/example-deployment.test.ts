@@ -26,3 +26,19 @@ test("runs as non-root, without privilege escalation or capabilities, with secco
     expect(Object.keys(volume).filter((key) => key !== "name")).toEqual(["emptyDir"]);
   }
 });
+
+test("the AWS CLI caches under HOME on a read-only root: a small emptyDir mounted at /tmp, with fixed requests and limits", async () => {
+  const sa = serviceAccountSettings({ exampleDeployment: { image: "public.ecr.aws/aws-cli/aws-cli:2", replicas: 1 } });
+  const identities = await declareIdentities({ identityType: "IRSA", serviceAccounts: [sa] });
+  const pod = (await registrationOf(identities["shop/api"].exampleDeployment!)).inputs.spec.template.spec;
+  const [container] = pod.containers;
+  expect(container.securityContext.readOnlyRootFilesystem).toBe(true);
+  expect(container.env).toEqual([{ name: "HOME", value: "/tmp" }]);
+  expect(container.volumeMounts).toEqual([{ name: "tmp", mountPath: "/tmp" }]);
+  // A size limit: a pod filling its scratch folder is evicted instead of filling the node's disk.
+  expect(pod.volumes).toEqual([{ name: "tmp", emptyDir: { sizeLimit: "16Mi" } }]);
+  expect(container.resources).toEqual({
+    requests: { cpu: "10m", memory: "64Mi" },
+    limits: { cpu: "200m", memory: "128Mi" },
+  });
+});

@@ -1,7 +1,15 @@
 // Tests for your program (src/index.ts): yours to edit.
 import * as pulumi from "@pulumi/pulumi";
 import { access } from "./access";
-import { ACCOUNT_ID, promiseOf, registration, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import {
+  ACCOUNT_ID,
+  promiseOf,
+  registration,
+  registrations,
+  settled,
+  startMocks,
+  TEST_STACK_CONFIG,
+} from "./pulumi-mocks";
 import { fitRoleName } from "../src/role-name";
 import { settings } from "../src/settings";
 
@@ -22,6 +30,14 @@ describe("src/index.ts", () => {
       [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
       value: TEST_STACK_CONFIG.kubeconfig,
     });
+  });
+
+  test("every Kubernetes resource goes through that provider", () => {
+    const provider = registration("pulumi:providers:kubernetes", "eks");
+    const kubernetes = registrations().filter((r) => r.type.startsWith("kubernetes:"));
+    expect(kubernetes.length).toBeGreaterThan(0);
+    // A provider reference is "<provider URN>::<provider ID>" (pulumi/pulumi sdk/nodejs/runtime/resource.ts).
+    for (const r of kubernetes) expect(r.provider.split("::").slice(0, -1).join("::")).toBe(provider.urn);
   });
 
   test("exports role ARNs and names by <namespace>/<name>", async () => {

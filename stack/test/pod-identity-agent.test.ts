@@ -40,6 +40,30 @@ test("INSTALL: the add-on is installed, and every association depends on it", as
   expect(association.dependencies).toContain(addon.urn);
 });
 
+test("CHECK: the lookup's reason is quoted by its first line only", async () => {
+  await startMocks({ clusterName: "prod" }, { podIdentityAgentAddon: false });
+  const eks = await import("@pulumi/aws/eks");
+  // Under the mocks an invoke's error has no message: a lookup the provider refuses with a reason of several lines.
+  const lookup = jest.spyOn(eks, "getAddon");
+  lookup.mockRejectedValue(new Error("AccessDeniedException: not authorized\n\tstatus code: 403"));
+  try {
+    const { podIdentityAgent } = await import("../src/pod-identity-agent");
+    await expect(promiseOf(podIdentityAgent("CHECK", "prod").clusterName)).rejects.toThrow(
+      "so pods would get no Pod Identity credentials (AccessDeniedException: not authorized). Install it",
+    );
+  } finally {
+    lookup.mockRestore();
+  }
+});
+
+test("NONE: the cluster name as configured, nothing looked up or installed", async () => {
+  await startMocks({ clusterName: "prod" }, { podIdentityAgentAddon: false });
+  const { podIdentityAgent } = await import("../src/pod-identity-agent");
+  const agent = podIdentityAgent("NONE", "prod");
+  expect(agent.addon).toBeUndefined();
+  expect(await promiseOf(agent.clusterName)).toBe("prod");
+});
+
 test("NONE (EKS Auto Mode): neither checked nor installed", async () => {
   const identities = await declare("NONE", false);
   expect((await registrationOf(identities["shop/api"].podIdentityAssociation!)).inputs.clusterName).toBe("prod");

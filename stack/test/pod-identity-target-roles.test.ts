@@ -124,9 +124,22 @@ describe.each([
 test("disableSessionTags: the role trusts an untagged session from this account only", async () => {
   const identity = await declare({ disableSessionTags: true });
   const w = workload();
-  expect(w.credentials).toMatchObject({ kind: "POD_IDENTITY", sessionTags: {} });
+  // toMatchObject would take any tags for `{}`: the session must have none.
+  expect(w.credentials).toMatchObject({ kind: "POD_IDENTITY" });
+  expect(w.credentials).toHaveProperty("sessionTags", {});
   expect(checkTrust(w).allowed).toBe(true);
   const untagged = podIdentitySession(clusterOf(), api, { sessionTags: false });
   expect(checkTrust(w, { ...untagged, sourceAccount: TARGET_ACCOUNT }).allowed).toBe(false);
   expect((await registrationOf(identity.podIdentityAssociation!)).inputs.disableSessionTags).toBe(true);
+});
+
+test("a target role for an entry without an association is refused, naming the resource", async () => {
+  const { "shop/api": identity } = await declareIdentities({
+    identityType: "IRSA",
+    serviceAccounts: [serviceAccountSettings()],
+  });
+  const { createPodIdentityTargetRole } = await import("../src/pod-identity-target-role");
+  expect(() => createPodIdentityTargetRole("orders-data", { name: "orders-data", identity })).toThrow(
+    "createPodIdentityTargetRole: orders-data needs a Pod Identity entry with an association.",
+  );
 });

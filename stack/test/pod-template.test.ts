@@ -35,6 +35,15 @@ describe("credentialsHash", () => {
     const reordered = Object.fromEntries(Object.entries(IRSA).reverse()) as unknown as PodCredentialInputs;
     expect(credentialsHash(reordered)).toBe(credentialsHash(IRSA));
   });
+
+  test("an input left undefined counts as one not given: settings that omit it roll no pods", () => {
+    const { tokenExpirationSeconds: _, ...omitted } = IRSA;
+    expect(credentialsHash(omitted)).toBe(credentialsHash(IRSA));
+  });
+
+  test("is 16 hexadecimal digits, short enough to read in kubectl's output", () => {
+    expect(credentialsHash(IRSA)).toMatch(/^[0-9a-f]{16}$/);
+  });
 });
 
 /** The hash on the example Deployment's pod template of one account declared with these settings. */

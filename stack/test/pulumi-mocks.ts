@@ -216,6 +216,10 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
             id: args.inputs.arn,
           };
         case "aws:eks/getAddon:getAddon":
+          // Both arguments are required (@pulumi/aws eks/getAddon GetAddonArgs).
+          if (!args.inputs.clusterName || !args.inputs.addonName) {
+            throw new Error("aws:eks/getAddon: clusterName and addonName are required");
+          }
           if (options.podIdentityAgentAddon === false) {
             throw new Error(
               `reading EKS Add-On (${args.inputs.clusterName}:${args.inputs.addonName}): couldn't find resource`,
