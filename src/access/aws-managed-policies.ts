@@ -26,9 +26,12 @@ function loadSnapshot(): Snapshot {
   return snapshot;
 }
 
-/** `<path>/<name>` of an AWS managed policy ARN (`arn:<partition>:iam::aws:policy/<path>/<name>`), else undefined. */
+/**
+ * `<path>/<name>` of an AWS managed policy ARN (`arn:<partition>:iam::aws:policy/<path>/<name>`), else undefined.
+ * The same as the stack's (stack/src/access-model.ts), which cannot import this package: a test keeps them equal.
+ */
 export function awsManagedPolicyKey(arn: string): string | undefined {
-  return /^arn:[^:]*:iam::aws:policy\/(.+)$/.exec(arn)?.[1];
+  return /^arn:[a-z-]+:iam::aws:policy\/(.+)$/.exec(arn)?.[1];
 }
 
 /** Every ARN of a managed policy or boundary the settings attach. */

@@ -46,8 +46,8 @@ function inlineDocument(sa: ServiceAccountSettings): IamPolicyDocument {
   };
 }
 
-/** As the stack's access model names an existing role's policies (src/access-model.ts OWNER_POLICIES). */
-const OWNER_POLICIES = "its owner's policies";
+/** As the stack's access model names an existing role's policies (stack/src/access-model.ts; a test keeps them equal). */
+export const OWNER_POLICIES = "its owner's policies";
 
 /**
  * The policies of the role whose session a pod gets: an existing role's are its owner's; with a target role
