@@ -40,6 +40,8 @@ describe("published add-on policies", () => {
         ? stored.replace(document.correction.stored, document.correction.published)
         : stored;
       expect(document.source.url).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/[0-9a-f]{40}\//);
+      // The digest is of the lines at the permalink: a file that is not the document itself is cited by its lines.
+      expect(document.source.url).toMatch(/\/[\w.-]+(\.json|\.\w+#L\d+-L\d+)$/);
       expect(document.source.version).not.toBe("");
       expect(sha256(asPublished)).toBe(document.sha256);
       expect(JSON.parse(stored)).toEqual(document.content);
@@ -49,7 +51,10 @@ describe("published add-on policies", () => {
   test("every managed policy is an AWS managed policy with a recorded source", () => {
     for (const policy of Object.values(MANAGED_POLICIES)) {
       expect(policy.arn).toMatch(/^arn:\$\{partition\}:iam::aws:policy\/[\w/-]+$/);
-      expect(policy.source.url).toMatch(/^https:\/\//);
+      // A permalink to the line that names the policy, or the AWS documentation page.
+      expect(policy.source.url).toMatch(
+        /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/[0-9a-f]{40}\/[\w./-]+\.\w+#L\d+$|^https:\/\/docs\.aws\.amazon\.com\/[\w./-]+\.html$/,
+      );
       expect(policy.source.version).not.toBe("");
     }
   });

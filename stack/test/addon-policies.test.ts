@@ -5,9 +5,16 @@
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { declareIdentities, serviceAccountSettings } from "./declare-identities";
 import { ACCOUNT_ID, OIDC_PROVIDER_ARN, promiseOf, registrationOf } from "./pulumi-mocks";
-import { addonManagedPolicyArns, addonPolicyDocument, fillAddonTokens } from "../src/addon-policies";
+import {
+  ADDON_POLICIES,
+  addonManagedPolicyArns,
+  addonNeedsRegion,
+  addonPolicyDocument,
+  fillAddonTokens,
+} from "../src/addon-policies";
+import { PUBLISHED_DOCUMENTS } from "../src/addon-policy-sources";
 import type { AddonPolicyName, AddonScopeSettings, ServiceAccountSettings } from "../src/settings-types";
-import type { PolicyDocument } from "../src/trust-policy";
+import type { PolicyDocument, PolicyStatement } from "../src/trust-policy";
 
 const REGION = "eu-west-1";
 const ZONE = "arn:aws:route53:::hostedzone/Z0123456789ORDERS";
@@ -247,7 +254,11 @@ const documentOf = (addon: AddonPolicyName): PolicyDocument => {
 };
 
 describe.each(Object.entries(ACCESS))("%s", (addon, access) => {
-  const document = documentOf(addon as AddonPolicyName);
+  // Built in a hook, not while jest collects the tests: a document that cannot be built fails this add-on's tests.
+  let document: PolicyDocument;
+  beforeAll(() => {
+    document = documentOf(addon as AddonPolicyName);
+  });
 
   test("has at least three allowed actions and two denied requests to check", () => {
     expect(new Set(access.allowed.map(([action]) => action)).size).toBeGreaterThanOrEqual(3);
@@ -276,6 +287,134 @@ test("KARPENTER_CONTROLLER without karpenterInterruptionQueueArn gets no SQS per
   });
   expect(JSON.stringify(document)).not.toContain("sqs:");
   expect(await decide(document, ["sqs:ReceiveMessage", INTERRUPTION_QUEUE])).not.toBe("Allowed");
+});
+
+test("EXTERNAL_SECRETS scoped to one store gets nothing of the other", async () => {
+  const onlyParameters = fillAddonTokens(
+    addonPolicyDocument("EXTERNAL_SECRETS", { ssmParameterArns: SCOPE.ssmParameterArns })!,
+    {
+      partition: "aws",
+      accountId: ACCOUNT_ID,
+    },
+  );
+  expect(JSON.stringify(onlyParameters)).not.toContain("secretsmanager:");
+  expect(await decide(onlyParameters, ["ssm:GetParameter", parameter("orders/api-key")])).toBe("Allowed");
+  const onlySecrets = fillAddonTokens(
+    addonPolicyDocument("EXTERNAL_SECRETS", { secretsManagerSecretArns: SCOPE.secretsManagerSecretArns })!,
+    { partition: "aws", accountId: ACCOUNT_ID },
+  );
+  expect(JSON.stringify(onlySecrets)).not.toContain("ssm:");
+  expect(await decide(onlySecrets, ["secretsmanager:GetSecretValue", secret("orders/db")])).toBe("Allowed");
+});
+
+test("only KARPENTER_CONTROLLER's document names the region, and it cannot be filled in without one", () => {
+  const addons = Object.keys(ADDON_POLICIES) as AddonPolicyName[];
+  expect(addons.filter(addonNeedsRegion)).toEqual(["KARPENTER_CONTROLLER"]);
+  const karpenter = addonPolicyDocument("KARPENTER_CONTROLLER", SCOPE)!;
+  expect(() => fillAddonTokens(karpenter, { partition: "aws", accountId: ACCOUNT_ID })).toThrow(
+    "The add-on policy names the region, which is unknown.",
+  );
+});
+
+test.each(Object.keys(ADDON_POLICIES) as AddonPolicyName[])(
+  "%s: partition-neutral, every ARN of its document in the stack's partition",
+  (addon) => {
+    const document = addonPolicyDocument(addon, SCOPE);
+    if (!document) return;
+    const china = fillAddonTokens(document, { partition: "aws-cn", accountId: ACCOUNT_ID, region: "cn-north-1" });
+    const resources = china.Statement.flatMap((s) => [s.Resource ?? []].flat());
+    expect(resources.length).toBeGreaterThan(0);
+    expect(resources.filter((r) => r !== "*" && !r.startsWith("arn:aws-cn:"))).toEqual([]);
+  },
+);
+
+test("an add-on's statements asked for without their scope fail, naming the option", () => {
+  const externalDns = ADDON_POLICIES.EXTERNAL_DNS.statements!;
+  expect(() => externalDns({})).toThrow("route53HostedZoneArns is required.");
+  expect(() => externalDns({ route53HostedZoneArns: [] })).toThrow("route53HostedZoneArns is required.");
+});
+
+test("NODE_TERMINATION_HANDLER: the SQS actions move to a statement on the queue, the rest stays as published", () => {
+  const [statement] = (PUBLISHED_DOCUMENTS.nodeTerminationHandler.content as { Statement: PolicyStatement[] })
+    .Statement;
+  expect(addonPolicyDocument("NODE_TERMINATION_HANDLER", { sqsQueueArns: [QUEUE] })!.Statement).toEqual([
+    { ...statement, Action: [statement.Action].flat().filter((a) => !a.startsWith("sqs:")) },
+    // Partition-neutral, like every ARN of an add-on document.
+    {
+      Effect: "Allow",
+      Action: ["sqs:DeleteMessage", "sqs:ReceiveMessage"],
+      Resource: [QUEUE.replace("arn:aws:", "arn:${partition}:")],
+    },
+  ]);
+});
+
+/**
+ * The published documents are refreshed from their sources (addon-policy-sources.ts): one that no longer has what its
+ * scoping replaces or constrains must fail loudly, not grant the published example or "*".
+ */
+describe("a refreshed published document", () => {
+  type DocumentKey = keyof typeof PUBLISHED_DOCUMENTS;
+  /** Runs `check` with the stored document of `key` edited by replacing `from` with `to` in its text. */
+  function withEdited(key: DocumentKey, from: string, to: string, check: () => void): void {
+    const source = PUBLISHED_DOCUMENTS[key] as { content: unknown };
+    const stored = source.content;
+    const text = JSON.stringify(stored);
+    expect(text).toContain(from);
+    source.content = JSON.parse(text.split(from).join(to));
+    try {
+      check();
+    } finally {
+      source.content = stored;
+    }
+  }
+
+  test.each<[AddonPolicyName, DocumentKey, string, string, string]>([
+    [
+      "EXTERNAL_DNS",
+      "externalDns",
+      "arn:aws:route53:::hostedzone/*",
+      "arn:aws:route53:::hostedzone/Z1",
+      "The published policy has no resource arn:aws:route53:::hostedzone/* to scope.",
+    ],
+    [
+      "CLUSTER_AUTOSCALER",
+      "clusterAutoscaler",
+      '"autoscaling:SetDesiredCapacity"',
+      '"autoscaling:SetDesired*"',
+      "The published policy does not grant autoscaling:SetDesiredCapacity.",
+    ],
+    [
+      "NODE_TERMINATION_HANDLER",
+      "nodeTerminationHandler",
+      '"sqs:DeleteMessage"',
+      '"sqs:DeleteMessageBatch"',
+      "The published policy does not grant sqs:DeleteMessage, sqs:ReceiveMessage together.",
+    ],
+    [
+      "KARPENTER_CONTROLLER",
+      "karpenterController",
+      "${CLUSTER_NAME}",
+      "orders",
+      "The published policy has no placeholder ${CLUSTER_NAME}.",
+    ],
+  ])("%s: without what its scoping relies on, it fails, naming it", (addon, key, from, to, message) => {
+    withEdited(key, from, to, () => expect(() => addonPolicyDocument(addon, SCOPE)).toThrow(message));
+  });
+
+  test("keeps the other resources of a statement it scopes", () => {
+    const zones = '"arn:aws:route53:::hostedzone/*"';
+    withEdited("externalDns", zones, `${zones},"arn:aws:route53:::healthcheck/*"`, () => {
+      const [statement] = addonPolicyDocument("EXTERNAL_DNS", SCOPE)!.Statement;
+      expect(statement.Resource).toEqual([...SCOPE.route53HostedZoneArns!, "arn:${partition}:route53:::healthcheck/*"]);
+    });
+  });
+});
+
+describe("add-on policies with a document attach no managed policy but EBS_CSI_DRIVER's", () => {
+  test.each(Object.keys(ACCESS).filter((addon) => addon !== "EBS_CSI_DRIVER") as AddonPolicyName[])("%s", (addon) => {
+    // toStrictEqual: toEqual takes [undefined] for [].
+    expect(addonManagedPolicyArns(addon)).toStrictEqual([]);
+  });
 });
 
 describe("add-on policies without a document attach the AWS managed policies their docs name", () => {
