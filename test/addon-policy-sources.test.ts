@@ -44,6 +44,8 @@ describe("published add-on policies", () => {
       expect(document.source.url).toMatch(/\/[\w.-]+(\.json|\.\w+#L\d+-L\d+)$/);
       expect(document.source.version).not.toBe("");
       expect(sha256(asPublished)).toBe(document.sha256);
+      // A correction of the published text says why it was needed.
+      if (document.correction) expect(document.correction.reason).toMatch(/\w{3,}/);
       expect(JSON.parse(stored)).toEqual(document.content);
     },
   );
