@@ -28,10 +28,11 @@ function loadSnapshot(): Snapshot {
 
 /**
  * `<path>/<name>` of an AWS managed policy ARN (`arn:<partition>:iam::aws:policy/<path>/<name>`), else undefined.
- * The same as the stack's (stack/src/access-model.ts), which cannot import this package: a test keeps them equal.
+ * Settings write the partition as the `${partition}` token, which the stack fills in at run time: the stack's reading
+ * of the filled-in ARN (stack/src/access-model.ts) must agree with this one, which a test checks.
  */
 export function awsManagedPolicyKey(arn: string): string | undefined {
-  return /^arn:[a-z-]+:iam::aws:policy\/(.+)$/.exec(arn)?.[1];
+  return /^arn:[^:]*:iam::aws:policy\/(.+)$/.exec(arn)?.[1];
 }
 
 /** Every ARN of a managed policy or boundary the settings attach. */

@@ -10,17 +10,22 @@ describe("data/aws-managed-policies.json", () => {
   });
 });
 
-// The README's matrix (at synth) and the stack's `can-i` and plan (at run time) name policies alike: the stack's
-// library is copied into stacks and cannot import this package, so each side has its copy.
+// The README's matrix (at synth, on ARNs of the settings) and the stack's `can-i` and plan (at run time, on the same
+// ARNs with the partition filled in) name policies alike: the stack's library is copied into stacks and cannot import
+// this package, so each side has its copy.
 test("synth and the stack read the same AWS managed policy ARNs, and name an existing role's policies alike", () => {
   const arns = [
-    "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
-    "arn:aws-us-gov:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
-    "arn:aws:iam::123456789012:policy/orders-read",
-    "arn::iam::aws:policy/NoPartition",
-    "xarn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
-    "arn:aws:iam::aws:policy/A\narn:aws:iam::aws:policy/B",
+    "arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess",
+    "arn:${partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+    "arn:${partition}:iam::123456789012:policy/orders-read",
+    "xarn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess",
+    "arn:${partition}:iam::aws:policy/A\narn:${partition}:iam::aws:policy/B",
   ];
-  expect(arns.map(awsManagedPolicyKey)).toEqual(arns.map(stack.awsManagedPolicyKey));
+  for (const partition of ["aws", "aws-cn", "aws-us-gov"]) {
+    const filledIn = arns.map((arn) => arn.split("${partition}").join(partition));
+    expect(filledIn.map(stack.awsManagedPolicyKey)).toEqual(arns.map(awsManagedPolicyKey));
+    expect(filledIn.map(awsManagedPolicyKey)).toEqual(arns.map(awsManagedPolicyKey));
+  }
+  expect(awsManagedPolicyKey(arns[0])).toBe("AWSXRayDaemonWriteAccess");
   expect(OWNER_POLICIES).toBe(stack.OWNER_POLICIES);
 });
