@@ -211,38 +211,59 @@ project.addTask("bench", {
 // change? Slow (minutes), so a task of its own and not part of `test`; scores in docs/mutation.md. Tests that read
 // the library's files as text (synth, byte-identity) cannot run on Stryker's instrumented copies, so are left out.
 const MUTATION_TESTS = ["<rootDir>/stack/test/**/*.test.ts", "<rootDir>/test/options/**/*.test.ts"];
-/** What both Stryker configurations share: the runner, the tests, the reports' place and the thresholds. */
-const strykerBase = {
-  $schema: "./node_modules/@stryker-mutator/core/schema/stryker-schema.json",
-  testRunner: "jest",
-  // The repo's jest config (package.json), with only the tests that exercise the mutated files.
-  jest: {
-    projectType: "custom",
-    config: {
-      testMatch: MUTATION_TESTS,
-      reporters: ["default"],
-      // Stryker's copy has the checkout's .jsii; its instrumented src/ must not be recompiled before every mutant.
-      globalSetup: null,
-      // One project, these tests: the stack-variant projects (and "<rootDir>", which rereads package.json) are not.
-      projects: [],
+
+interface StrykerSide {
+  /** The files to mutate. */
+  mutate: string[];
+  /** Tests besides MUTATION_TESTS. */
+  moreTests?: string[];
+  /** "perTest": each mutant runs the tests that reach it in their bodies; "all": every related test file. */
+  coverageAnalysis: "perTest" | "all";
+  /** The name of the reports and the incremental file in reports/mutation/. */
+  report: string;
+}
+
+/** A Stryker configuration: what both sides share (runner, reports' place, thresholds), with the side's own parts. */
+function strykerConfig(side: StrykerSide): Record<string, unknown> {
+  return {
+    $schema: "./node_modules/@stryker-mutator/core/schema/stryker-schema.json",
+    mutate: side.mutate,
+    testRunner: "jest",
+    // The repo's jest config (package.json), with only the tests that exercise the mutated files.
+    jest: {
+      projectType: "custom",
+      config: {
+        testMatch: [...MUTATION_TESTS, ...(side.moreTests ?? [])],
+        reporters: ["default"],
+        // Stryker's copy has the checkout's .jsii; its instrumented src/ must not be recompiled before every mutant.
+        globalSetup: null,
+        // One project, these tests: the stack-variant projects (and "<rootDir>", which rereads package.json) are not.
+        projects: [],
+      },
+      // Jest looks for the tests of each mutated file by its imports (`--findRelatedTests`); the default, said once.
+      enableFindRelatedTests: true,
     },
-    // Jest looks for the tests of each mutated file by its imports (`--findRelatedTests`); the default, said once.
-    enableFindRelatedTests: true,
-  },
-  concurrency: 2,
-  // The machine is shared: a slow run is not a hang. A resource that never registers fails its test in 2 s anyway.
-  timeoutMS: 10_000,
-  tempDirName: ".stryker-tmp",
-  reporters: ["clear-text", "progress", "html", "json"],
-  thresholds: { high: 90, low: 80, break: 80 },
-  warnings: { unknownOptions: false },
-};
+    coverageAnalysis: side.coverageAnalysis,
+    // perTest: a mutant reached only while a file loads ("static") would need every test; reported as Ignored.
+    ignoreStatic: side.coverageAnalysis === "perTest",
+    // A group of files gets an incremental file of its own (`--incrementalFile`): see docs/mutation.md.
+    incrementalFile: `reports/mutation/incremental${side.report === "mutation" ? "" : `-${side.report}`}.json`,
+    concurrency: 2,
+    // The machine is shared: a slow run is not a hang. A resource that never registers fails its test in 2 s anyway.
+    timeoutMS: 10_000,
+    tempDirName: ".stryker-tmp",
+    reporters: ["clear-text", "progress", "html", "json"],
+    htmlReporter: { fileName: `reports/mutation/${side.report}.html` },
+    jsonReporter: { fileName: `reports/mutation/${side.report}.json` },
+    thresholds: { high: 90, low: 80, break: 80 },
+    warnings: { unknownOptions: false },
+  };
+}
+
 // The synth side: the validation, the rules it runs, role names and the size estimates. Their tests call them in
-// test bodies, so each mutant runs only the tests that reach it; a mutant reached only while a file loads ("static")
-// is reported as Ignored, and docs/mutation.md counts those per file.
+// test bodies, so each mutant runs only the tests that reach it; docs/mutation.md counts the ignored ones per file.
 new JsonFile(project, "stryker.config.json", {
-  obj: {
-    ...strykerBase,
+  obj: strykerConfig({
     mutate: [
       "src/options/validation.ts",
       "src/options/rules/**/*.ts",
@@ -251,36 +272,21 @@ new JsonFile(project, "stryker.config.json", {
       "src/options/inline-policies-size.ts",
     ],
     coverageAnalysis: "perTest",
-    ignoreStatic: true,
-    // A group of files gets an incremental file of its own (`--incrementalFile`): see docs/mutation.md.
-    incrementalFile: "reports/mutation/incremental.json",
-    htmlReporter: { fileName: "reports/mutation/mutation.html" },
-    jsonReporter: { fileName: "reports/mutation/mutation.json" },
-  },
+    report: "mutation",
+  }),
 });
 // The stack library, every mutant against every test file that imports its file. The stack's tests declare
 // identities in beforeAll, which perTest attributes to no test: a mutant there that some other test reaches in its
 // body would run against that test only, and "survive" tests that kill it (docs/mutation.md). Slower per mutant.
 new JsonFile(project, "stryker.stack.config.json", {
-  obj: {
-    ...strykerBase,
-    jest: {
-      ...strykerBase.jest,
-      // The add-on files' provenance (stored documents, digests, permalinks) is checked against the stored data by a
-      // test of this repo's: it reads the data files, which Stryker does not instrument.
-      config: {
-        ...strykerBase.jest.config,
-        testMatch: [...MUTATION_TESTS, "<rootDir>/test/addon-policy-sources.test.ts"],
-      },
-    },
+  obj: strykerConfig({
     // Not settings.ts: the option-dependent data of a default stack, rendered by the generator, not library code.
     mutate: ["stack/src/**/*.ts", "!stack/src/settings.ts"],
+    // The add-on files' recorded sources are checked against the stored documents (data Stryker does not instrument).
+    moreTests: ["<rootDir>/test/addon-policy-sources.test.ts"],
     coverageAnalysis: "all",
-    ignoreStatic: false,
-    incrementalFile: "reports/mutation/incremental-stack.json",
-    htmlReporter: { fileName: "reports/mutation/stack.html" },
-    jsonReporter: { fileName: "reports/mutation/stack.json" },
-  },
+    report: "stack",
+  }),
 });
 project.gitignore.exclude("/.stryker-tmp/", "/reports/");
 // The previous release as npm packed it, which the upgrade end-to-end test starts from (test/previous-release/README.md).

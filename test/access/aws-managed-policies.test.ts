@@ -23,8 +23,8 @@ test("synth and the stack read the same AWS managed policy ARNs, and name an exi
   ];
   for (const partition of ["aws", "aws-cn", "aws-us-gov"]) {
     const filledIn = arns.map((arn) => arn.split("${partition}").join(partition));
-    expect(filledIn.map(stack.awsManagedPolicyKey)).toEqual(arns.map(awsManagedPolicyKey));
-    expect(filledIn.map(awsManagedPolicyKey)).toEqual(arns.map(awsManagedPolicyKey));
+    expect(filledIn.map(stack.awsManagedPolicyKey)).toStrictEqual(arns.map(awsManagedPolicyKey));
+    expect(filledIn.map(awsManagedPolicyKey)).toStrictEqual(arns.map(awsManagedPolicyKey));
   }
   expect(awsManagedPolicyKey(arns[0])).toBe("AWSXRayDaemonWriteAccess");
   expect(OWNER_POLICIES).toBe(stack.OWNER_POLICIES);
