@@ -52,6 +52,10 @@ const project = new cdk.JsiiProject({
       // Named, as the stack-variant projects are (below), so that `--selectProjects eks-irsa-template` runs this one.
       displayName: "eks-irsa-template",
       testTimeout: 30_000,
+      // A worker per core, not jest's default of cores - 1 (one worker, in band, on a 2-core CI machine): the
+      // end-to-end files spend their time in the npm installs and builds they spawn, so two of them keep both cores
+      // busy (docs/benchmarks.md, "CI run time").
+      maxWorkers: "100%",
       collectCoverage: false,
       // examples/ import this package by name, as its users do.
       moduleNameMapper: { "^eks-irsa-template$": "<rootDir>/src" },
