@@ -1,5 +1,5 @@
 import { quote, type ProjectRule } from "./rule";
-import { arnParts, hasWildcard } from "../iam/arn-format";
+import { arnParts } from "../iam/arn-format";
 import { PARTITION_NAMES, partitionOfRegion } from "../iam/partitions";
 
 /**
@@ -16,7 +16,8 @@ export const partitions: ProjectRule = ({ settings, pathOf }) => {
       ...sa.managedPolicyArns.map((arn, i): [string, string] => [`${pathOf(index, "managedPolicyArns")}[${i}]`, arn]),
       ...(sa.permissionsBoundaryArn
         ? [[pathOf(index, "permissionsBoundaryArn"), sa.permissionsBoundaryArn] as [string, string]]
-        : []),
+        : // Stryker disable next-line ArrayDeclaration: equivalent, a string spread in here is no ARN
+          []),
       ...sa.policyStatements.flatMap((statement, i) =>
         statement.resources.map((arn): [string, string] => [
           `${pathOf(index, "policyStatements")}[${i}].resources`,
@@ -26,12 +27,14 @@ export const partitions: ProjectRule = ({ settings, pathOf }) => {
     ];
     return arns.flatMap(([at, arn]) => {
       const given = arnParts(arn)?.[1];
-      // An unknown partition is iamResources' problem.
-      if (given === undefined || hasWildcard(given) || given === partition || !PARTITION_NAMES.includes(given)) {
+      // Only a known partition other than the region's: `${partition}` and a wildcard fit any, and an unknown name
+      // is iamResources' problem.
+      const other = PARTITION_NAMES.find((name) => name === given && name !== partition);
+      if (!other) {
         return [];
       }
       return [
-        `${at}: ${quote(arn)} is in partition ${given}, but region ${settings.region} is in ${partition}; write arn:\${partition}:... and the stack fills in the partition it deploys to.`,
+        `${at}: ${quote(arn)} is in partition ${other}, but region ${settings.region} is in ${partition}; write arn:\${partition}:... and the stack fills in the partition it deploys to.`,
       ];
     });
   });
