@@ -31,3 +31,17 @@ test("each value of the wrong kind is named with what it is and what the option 
     'serviceAccounts[1].labels: "team" is a string, but the option takes a map ({ key: value }).',
   ]);
 });
+
+test("a boolean in quotes, a map's entry, an enum given a number, a struct given null: each named where it is", () => {
+  expect(
+    problemsOf({
+      identityType: 1,
+      serviceAccounts: [null, { name: "web", namespace: "shop", exampleDeployment: "yes", tags: { team: 5 } }],
+    }),
+  ).toEqual([
+    "identityType: 1 is not a member of IdentityType; use one of IdentityType.IRSA, IdentityType.POD_IDENTITY, IdentityType.IRSA_AND_POD_IDENTITY.",
+    "serviceAccounts[0]: null is not an object; expected ServiceAccountOptions ({ ... }).",
+    'serviceAccounts[1].exampleDeployment: "yes" is a string, but the option takes a boolean; write true or false, without quotes.',
+    'serviceAccounts[1].tags["team"]: 5 is a number, but the option takes a string; write it in quotes.',
+  ]);
+});

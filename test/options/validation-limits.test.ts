@@ -1,5 +1,6 @@
 import { problemsOf } from "./problems-of";
 import type { EksIrsaProjectOptions, ServiceAccountOptions } from "../../src";
+import { INLINE_POLICIES_QUOTA, inlinePolicyLengths } from "../../src/options/inline-policies-size";
 import { resolveStackSettings } from "../../src/options/resolve-stack-settings";
 import { estimateTrustPolicyLength } from "../../src/options/trust-policy-size";
 import { validatedSettings } from "../../src/options/validation";
@@ -114,6 +115,34 @@ describe("accepted at the limit", () => {
     expect(problemsOf({ serviceAccounts: [entry(fits)] })).toEqual([]);
     expect(problemsOf({ serviceAccounts: [entry(fits + 1)] })).toEqual([
       "serviceAccounts[0].additionalServiceAccounts: the role's trust policy would be about 2049 characters, over IAM's quota \"Role trust policy length\" (2048 characters by default); trust fewer service accounts per role, or raise the quota in Service Quotas first.",
+    ]);
+  });
+
+  test("inline policies of exactly 10,240 characters together, and refused at 10,241", () => {
+    // 40 resources of a length that puts the role's one inline policy at the quota, give or take a character.
+    const entry = (padding: number): ServiceAccountOptions => ({
+      name: "api",
+      namespace: "shop",
+      policyStatements: [
+        {
+          actions: ["ssm:GetParameter"],
+          resources: Array.from(
+            { length: 40 },
+            (_, i) => `arn:\${partition}:ssm:eu-west-1:\${accountId}:parameter/p${i}/`,
+          ).map((arn, i) => (i === 0 ? `${arn}${"x".repeat(padding)}` : `${arn}${"x".repeat(190)}`)),
+        },
+      ],
+    });
+    const total = (padding: number) =>
+      inlinePolicyLengths(
+        resolveStackSettings({ name: "o", defaultReleaseBranch: "main", serviceAccounts: [entry(padding)] })
+          .serviceAccounts[0],
+      ).reduce((sum, policy) => sum + policy.length, 0);
+    const fits = Array.from({ length: 2000 }, (_, n) => n).find((n) => total(n) === INLINE_POLICIES_QUOTA)!;
+    expect(fits).toBeDefined();
+    expect(problemsOf({ serviceAccounts: [entry(fits)] })).toEqual([]);
+    expect(problemsOf({ serviceAccounts: [entry(fits + 1)] })).toEqual([
+      expect.stringMatching(/^serviceAccounts\[0\]\.policyStatements: .* would hold about 10241 characters /),
     ]);
   });
 });
