@@ -141,6 +141,17 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[1].createNamespace: namespace "shop" is created by serviceAccounts[0].createNamespace but not by serviceAccounts[1].createNamespace; set createNamespace the same on every entry of a namespace.',
   },
   {
+    input: "createNamespace on a later entry of a namespace only",
+    options: {
+      serviceAccounts: [
+        { name: "api", namespace: "shop" },
+        { name: "web", namespace: "shop", createNamespace: true },
+      ],
+    },
+    message:
+      'serviceAccounts[1].createNamespace: namespace "shop" is created by serviceAccounts[1].createNamespace but not by serviceAccounts[0].createNamespace; set createNamespace the same on every entry of a namespace.',
+  },
+  {
     input: "createNamespace of a built-in namespace",
     options: { serviceAccounts: [{ name: "api", namespace: "kube-system", createNamespace: true }] },
     message:

@@ -48,7 +48,8 @@ function keyProblems(key: string, at: string, kind: "label" | "annotation"): str
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = key.slice(slash + 1);
   const validPrefix = prefix === undefined || (prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix));
-  if (validPrefix && name.length <= 63 && QUALIFIED_NAME.test(name) && key.split("/").length <= 2) {
+  // A second '/' lands in the prefix, which no DNS subdomain holds.
+  if (validPrefix && name.length <= 63 && QUALIFIED_NAME.test(name)) {
     return [];
   }
   return [
