@@ -52,7 +52,9 @@ describe("an ARN written with a literal partition must be in the region's", () =
     const options = {
       serviceAccounts: [{ name: "api", namespace: "shop", managedPolicyArns: ["arn:aws-cn:iam::aws:policy/X"] }],
     };
-    expect(partitionProblems({ ...options, region: "xx-east-1" })).toEqual([]);
+    expect(problemsOf({ ...options, region: "xx-east-1" })).toEqual([
+      'region: "xx-east-1" is not an AWS region code; use one such as us-east-1 or eu-central-1.',
+    ]);
     expect(partitionProblems({ ...options, region: "us-east-1" })).toHaveLength(1);
   });
 });
