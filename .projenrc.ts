@@ -251,7 +251,7 @@ function strykerConfig(side: StrykerSide): Record<string, unknown> {
     // perTest: a mutant reached only while a file loads ("static") would need every test; reported as Ignored.
     ignoreStatic: side.coverageAnalysis === "perTest",
     // A group of files gets an incremental file of its own (`--incrementalFile`): see docs/mutation.md.
-    incrementalFile: `reports/mutation/incremental${side.report === "mutation" ? "" : `-${side.report}`}.json`,
+    incrementalFile: `reports/mutation/incremental-${side.report}.json`,
     concurrency: 2,
     // The machine is shared: a slow run is not a hang. A resource that never registers fails its test in 2 s anyway.
     timeoutMS: 10_000,

@@ -119,7 +119,7 @@ describe("accepted at the limit", () => {
   });
 
   test("inline policies of exactly 10,240 characters together, and refused at 10,241", () => {
-    // 40 resources of a length that puts the role's one inline policy at the quota, give or take a character.
+    // 40 resources; the first is padded until the role's one inline policy is exactly at the quota.
     const entry = (padding: number): ServiceAccountOptions => ({
       name: "api",
       namespace: "shop",
