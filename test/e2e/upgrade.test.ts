@@ -1,7 +1,7 @@
 import { rmSync } from "fs";
 import { join } from "path";
 import { projenNewArguments, readmeCommands } from "./readme-commands";
-import { editFile, packRelease, registryWithRelease, StackWorkspace } from "./workspace";
+import { editFile, prepareRelease, registryWithRelease, StackWorkspace } from "./workspace";
 import { readPreviousRelease } from "../../scripts/previous-release";
 
 /**
@@ -106,7 +106,7 @@ test("`npx projen upgrade` moves to the newest release and regenerates in one ru
   expect(stack.exists(DROPPED)).toBe(true);
   expect(stack.read("src/irsa.ts")).not.toContain(UPGRADE_NOTE);
 
-  registry().publish(packRelease(temp, "0.2.0", nextRelease));
+  registry().publish(prepareRelease(temp, "0.2.0", nextRelease));
   const [upgrade, build] = readmeCommands("Upgrading");
   expect(upgrade).toBe("npx projen upgrade");
   // As in CI and in the upgrade workflow: CI set, no terminal.

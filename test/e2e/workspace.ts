@@ -45,7 +45,7 @@ export function registryWithRelease(earlierReleases: string[] = []): {
     for (const tarball of earlierReleases) {
       registry.publish(tarball);
     }
-    registry.publish(packRelease(temp, "0.1.0"));
+    registry.publish(prepareRelease(temp, "0.1.0"));
   });
   afterAll(async () => {
     await registry?.stop();
@@ -63,10 +63,12 @@ export function registryWithRelease(earlierReleases: string[] = []): {
 }
 
 /**
- * This package as a release: packed as npm publishes it, under `version`, with `edit` applied to
- * the unpacked files first (a next release's changes). Returns the tarball.
+ * This package as a release: packed as npm publishes it, unpacked, under `version`, with `edit` applied to the
+ * unpacked files first (a next release's changes). Returns the package folder, which `npm publish` packs as it
+ * packs any folder: the files of the packed checkout, bundled dependencies included. Publishing that folder takes
+ * about 3 s where publishing a tarball of it took 9-18 s (npm unpacks a tarball on disk to read it: 2,860 files).
  */
-export function packRelease(
+export function prepareRelease(
   temp: TempFolders,
   version: string,
   edit: (packageDir: string) => void = () => undefined,
@@ -82,7 +84,7 @@ export function packRelease(
     editFile(packageDir, file, (text) => `${JSON.stringify({ ...JSON.parse(text), version }, null, 2)}\n`);
   }
   edit(packageDir);
-  return join(dir, run(packageDir, "npm", ["pack", "--silent", "--pack-destination", dir]).trim());
+  return packageDir;
 }
 
 /** Changes a file of an unpacked package, failing when the change changes nothing. */
