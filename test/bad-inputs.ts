@@ -74,6 +74,11 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].managedPolicyArns: "arn:aws:iam::aws:policy/ReadOnlyAccess" is a string, but the option takes a list ([ ... ]).',
   },
   {
+    input: "projen option of several types given another",
+    options: untyped({ jestOptions: { jestConfig: { maxWorkers: true } } }),
+    message: "jestOptions.jestConfig.maxWorkers: true is a boolean, but the option takes a string or a number.",
+  },
+  {
     input: "service account name with capitals",
     options: { serviceAccountName: "Billing_API" },
     message:

@@ -38,7 +38,8 @@ function checkStruct(value: object, fqn: string, prefix: string, owner: string):
   });
 }
 
-function checkValue(value: unknown, type: JsiiTypeReference, path: string): string[] {
+/** The problems of a value of an option or field of the given type, named at `path`. */
+export function checkValue(value: unknown, type: JsiiTypeReference, path: string): string[] {
   if (value === undefined) {
     return [];
   }
@@ -49,8 +50,7 @@ function checkValue(value: unknown, type: JsiiTypeReference, path: string): stri
     return checkCollection(value, type.collection, path);
   }
   if (type.union) {
-    const attempts = type.union.types.map((member) => checkValue(value, member, path));
-    return attempts.some((problems) => problems.length === 0) ? [] : attempts[0];
+    return checkUnion(value, type.union.types, path);
   }
   const named = type.fqn ? jsiiType(type.fqn) : undefined;
   if (named?.kind === "enum") {
@@ -73,6 +73,54 @@ function checkValue(value: unknown, type: JsiiTypeReference, path: string): stri
   }
   // Classes and behavioural interfaces (a parent project, a GitHub instance) are objects of their own.
   return [];
+}
+
+/**
+ * A value for one of several types (options inherited from projen: `jestConfig.maxWorkers` takes a string or a
+ * number). A value of one member's kind is checked as that member, so that what is wrong inside a list or an object
+ * is named; a value of no member's kind is told every kind the option takes.
+ */
+function checkUnion(value: unknown, members: JsiiTypeReference[], path: string): string[] {
+  const attempts = members.map((member) => checkValue(value, member, path));
+  if (attempts.some((problems) => problems.length === 0)) {
+    return [];
+  }
+  const sameKind = members.findIndex((member) => isOfKind(value, member));
+  if (sameKind >= 0) {
+    return attempts[sameKind];
+  }
+  return [`${path}: ${quote(value)} is ${kindOf(value)}, but the option takes ${members.map(describe).join(" or ")}.`];
+}
+
+/** Whether a value has the kind of a type (a problem may remain inside it). */
+function isOfKind(value: unknown, type: JsiiTypeReference): boolean {
+  if (type.primitive) {
+    return typeof value === type.primitive;
+  }
+  if (type.collection?.kind === "array") {
+    return Array.isArray(value);
+  }
+  // An enum's members are strings (its problem then suggests the closest member).
+  if (type.fqn && jsiiType(type.fqn)?.kind === "enum") {
+    return typeof value === "string";
+  }
+  // A map or a struct (a class accepts any value, so its union never gets here).
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A type as a message names it: "a string", "a list ([ ... ])", "MergifyConditionalOperator ({ ... })". */
+function describe(type: JsiiTypeReference): string {
+  if (type.primitive) {
+    return `a ${type.primitive}`;
+  }
+  if (type.collection) {
+    return type.collection.kind === "array" ? "a list ([ ... ])" : "a map ({ key: value })";
+  }
+  const named = type.fqn ? jsiiType(type.fqn) : undefined;
+  if (named?.kind === "enum") {
+    return `a member of ${named.name}`;
+  }
+  return `${named?.name ?? type.fqn} ({ ... })`;
 }
 
 function checkPrimitive(
