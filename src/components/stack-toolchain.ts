@@ -1,6 +1,6 @@
 import { Component, javascript, ProjenrcFile, typescript } from "projen";
 import { TASK_PATH } from "./task-path";
-import { STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES, THIS_PACKAGE } from "./versions";
+import { STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES, STACK_WORKFLOW_NODE_VERSION, THIS_PACKAGE } from "./versions";
 
 /** Jest's default pattern for TypeScript sources, as projen sets it for ts-jest. */
 const TS_TRANSFORM_PATTERN = "^.+\\.[t]sx?$";
@@ -25,6 +25,8 @@ export class StackToolchain extends Component {
       prettierOptions: { settings: { printWidth: 120 } },
       // Some packages' declarations (fast-check's) need a newer module resolution than the program's.
       tsconfig: { compilerOptions: { skipLibCheck: true } },
+      // Every workflow sets up this Node.js (projen's renderWorkflowSetup) instead of taking the runner's.
+      workflowNodeVersion: STACK_WORKFLOW_NODE_VERSION,
       ...options,
       deps: [...Object.values(STACK_DEPENDENCIES), ...(options.deps ?? [])],
       devDeps: [

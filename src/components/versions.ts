@@ -31,6 +31,13 @@ export const STACK_DEV_DEPENDENCIES = {
 } as const;
 
 /**
+ * The Node.js of the stack's workflows (build, upgrade, pulumi preview), which would otherwise run on whatever the
+ * runner image has. 22: the newest line the stack's dependencies install on (see `pulumi` above), the one the
+ * end-to-end starter story installs a stack with, and still maintained (Node.js 20 reached end of life in 2026-04).
+ */
+export const STACK_WORKFLOW_NODE_VERSION = "22.x";
+
+/**
  * Where the documents of AWS managed policies come from: this package pins it as a dev dependency and ships a
  * snapshot of each policy's current version (data/aws-managed-policies.json, `npx projen managed-policies`);
  * a stack gets only the documents of the policies it references, written at synth.

@@ -18,7 +18,12 @@ describe("the pulumi-preview workflow", () => {
 
   test("installs, builds and tests where no cloud token can be requested", () => {
     expect(build.permissions).toEqual({ contents: "read" });
-    expect(build.steps.map((s: { name: string }) => s.name)).toEqual(["Checkout", "Install dependencies", "Build"]);
+    expect(build.steps.map((s: { name: string }) => s.name)).toEqual([
+      "Checkout",
+      "Setup Node.js",
+      "Install dependencies",
+      "Build",
+    ]);
     expect(step(build, "Install dependencies").run).toBe("npm ci");
     expect(step(build, "Build").run).toBe("npx projen build");
   });
@@ -28,6 +33,7 @@ describe("the pulumi-preview workflow", () => {
     expect(preview.permissions).toEqual({ contents: "read", "id-token": "write", "pull-requests": "write" });
     expect(preview.steps.map((s: { name: string }) => s.name)).toEqual([
       "Checkout",
+      "Setup Node.js",
       "Install dependencies",
       "AWS credentials",
       "pulumi preview",

@@ -46,3 +46,36 @@ test("a version given in .projenrc.ts (a local build) replaces the unversioned d
   ].devDependencies;
   expect(devDependencies["eks-irsa-template"]).toBe("file:/tmp/eks-irsa-template-0.0.0.tgz");
 });
+
+describe("the stack's workflows", () => {
+  const WORKFLOWS = [
+    ".github/workflows/build.yml",
+    ".github/workflows/upgrade.yml",
+    ".github/workflows/pulumi-preview.yml",
+  ];
+  /** The Node.js versions each workflow's setup-node steps install, by workflow. */
+  const nodeVersions = (files: Record<string, any>) =>
+    Object.fromEntries(
+      WORKFLOWS.map((path) => [
+        path,
+        [...String(files[path]).matchAll(/uses: actions\/setup-node@\S+\n\s+with:\n\s+node-version: (\S+)/g)].map(
+          (match) => match[1],
+        ),
+      ]),
+    );
+
+  test("set up Node.js 22 in every job that installs, not the runner's own", () => {
+    const files = synth();
+    expect(nodeVersions(files)).toEqual({
+      ".github/workflows/build.yml": ["22.x"],
+      ".github/workflows/upgrade.yml": ["22.x"],
+      // The build job and the preview job.
+      ".github/workflows/pulumi-preview.yml": ["22.x", "22.x"],
+    });
+  });
+
+  test("take the version .projenrc.ts gives", () => {
+    const versions = Object.values(nodeVersions(synth({ workflowNodeVersion: "24.x" }))).flat();
+    expect(new Set(versions)).toEqual(new Set(["24.x"]));
+  });
+});
