@@ -32,8 +32,8 @@ export const STACK_DEV_DEPENDENCIES = {
 
 /**
  * The Node.js of the stack's workflows (build, upgrade, pulumi preview), which would otherwise run on whatever the
- * runner image has. 22: the newest line the stack's dependencies install on (see `pulumi` above), the one the
- * end-to-end starter story installs a stack with, and still maintained (Node.js 20 reached end of life in 2026-04).
+ * runner image has. 22: maintained (Node.js 20 reached its end of life in 2026-04), and the line the end-to-end
+ * starter story installs and builds a stack on.
  */
 export const STACK_WORKFLOW_NODE_VERSION = "22.x";
 

@@ -1,4 +1,5 @@
 import { Testing } from "projen";
+import * as YAML from "yaml";
 import { AcmeEksProject } from "../../examples/acme-eks-starter/src";
 import { synth, temporaryOutdir } from "../project-fixture";
 
@@ -53,29 +54,35 @@ describe("the stack's workflows", () => {
     ".github/workflows/upgrade.yml",
     ".github/workflows/pulumi-preview.yml",
   ];
-  /** The Node.js versions each workflow's setup-node steps install, by workflow. */
-  const nodeVersions = (files: Record<string, any>) =>
+  type Step = { uses?: string; run?: string; with?: Record<string, string> };
+  /**
+   * Each job that installs packages, as "<workflow> <job>", with the Node.js its setup-node steps before the install
+   * set up (none: the runner's own).
+   */
+  const installingJobs = (files: Record<string, string>): Record<string, string[]> =>
     Object.fromEntries(
-      WORKFLOWS.map((path) => [
-        path,
-        [...String(files[path]).matchAll(/uses: actions\/setup-node@\S+\n\s+with:\n\s+node-version: (\S+)/g)].map(
-          (match) => match[1],
-        ),
-      ]),
+      WORKFLOWS.flatMap((path) =>
+        Object.entries(YAML.parse(files[path]).jobs as Record<string, { steps: Step[] }>).flatMap(([name, job]) => {
+          const install = job.steps.findIndex((step) => /^npm (ci|install)\b/.test(step.run ?? ""));
+          if (install < 0) return [];
+          const setups = job.steps.slice(0, install).filter((step) => step.uses?.startsWith("actions/setup-node@"));
+          return [[`${path} ${name}`, setups.map((step) => step.with?.["node-version"] ?? "(none)")]];
+        }),
+      ),
     );
 
   test("set up Node.js 22 in every job that installs, not the runner's own", () => {
-    const files = synth();
-    expect(nodeVersions(files)).toEqual({
-      ".github/workflows/build.yml": ["22.x"],
-      ".github/workflows/upgrade.yml": ["22.x"],
-      // The build job and the preview job.
-      ".github/workflows/pulumi-preview.yml": ["22.x", "22.x"],
+    expect(installingJobs(synth())).toEqual({
+      ".github/workflows/build.yml build": ["22.x"],
+      ".github/workflows/upgrade.yml upgrade": ["22.x"],
+      ".github/workflows/pulumi-preview.yml build": ["22.x"],
+      ".github/workflows/pulumi-preview.yml preview": ["22.x"],
     });
   });
 
   test("take the version .projenrc.ts gives", () => {
-    const versions = Object.values(nodeVersions(synth({ workflowNodeVersion: "24.x" }))).flat();
-    expect(new Set(versions)).toEqual(new Set(["24.x"]));
+    const jobs = installingJobs(synth({ workflowNodeVersion: "24.x" }));
+    expect(Object.keys(jobs)).toHaveLength(4);
+    expect(new Set(Object.values(jobs).flat())).toEqual(new Set(["24.x"]));
   });
 });

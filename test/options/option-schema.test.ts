@@ -101,7 +101,7 @@ describe("an option of several types (options inherited from projen)", () => {
   });
 
   // Kinds of union no option reaches today, as jsii can declare them.
-  test("a value any one type accepts passes, though it is of another type's kind", () => {
+  test("a value that one of its types accepts passes, though it is of no other type's kind", () => {
     const jsonOrString = { union: { types: [{ primitive: "json" as const }, { primitive: "string" as const }] } };
     expect(checkValue(5, jsonOrString, "x")).toEqual([]);
   });
