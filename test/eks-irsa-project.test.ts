@@ -73,9 +73,9 @@ describe("a stack scaffolded with no options", () => {
   test("wraps the Pulumi CLI in tasks, type-checking the program first where Pulumi runs it", () => {
     const tasks = files[".projen/tasks.json"].tasks;
     const typecheck = { exec: "tsc --noEmit -p tsconfig.json" };
-    expect(tasks.preview.steps).toEqual([typecheck, { exec: "pulumi preview", receiveArgs: true }]);
-    expect(tasks.deploy.steps).toEqual([typecheck, { exec: "pulumi up", receiveArgs: true }]);
-    expect(tasks.destroy.steps).toEqual([{ exec: "pulumi destroy", receiveArgs: true }]);
+    expect(tasks.preview.steps).toEqual([typecheck, { execArgs: ["pulumi", "preview"], receiveArgs: true }]);
+    expect(tasks.deploy.steps).toEqual([typecheck, { execArgs: ["pulumi", "up"], receiveArgs: true }]);
+    expect(tasks.destroy.steps).toEqual([{ execArgs: ["pulumi", "destroy"], receiveArgs: true }]);
   });
 
   test("runs .projenrc.ts transpile-only and type-checks it, the program and the tests in the build", () => {

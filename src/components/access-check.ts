@@ -1,4 +1,5 @@
 import { Component, type typescript } from "projen";
+import { scriptStep } from "./script-step";
 import type { StackSettings } from "../options/stack-settings";
 
 /** In test/, beside the mocks and the access model it runs (dev dependencies allowed there). */
@@ -17,7 +18,7 @@ export class AccessCheck extends Component {
         "Offline: whether a pod of a service account may do an action (can-i namespace/name action [resource-arn])",
       // Without --stack, the first stack's config.
       env: { PLAN_DEFAULT_STACK: settings.stackName },
-      steps: [{ exec: `ts-node --swc --project ${project.tsconfigDev.fileName} ${SCRIPT}`, receiveArgs: true }],
+      steps: [scriptStep(project, SCRIPT)],
     });
   }
 }

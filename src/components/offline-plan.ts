@@ -1,4 +1,5 @@
 import { Component, type typescript } from "projen";
+import { scriptStep } from "./script-step";
 import type { StackSettings } from "../options/stack-settings";
 
 /** In test/, where the stack's lint and type check cover it and dev dependencies (yaml) are allowed. */
@@ -16,7 +17,7 @@ export class OfflinePlan extends Component {
       description: "Run the program offline under the test mocks and print what it would create",
       // Without --stack, the plan shows the first stack.
       env: { PLAN_DEFAULT_STACK: settings.stackName },
-      steps: [{ exec: `ts-node --swc --project ${project.tsconfigDev.fileName} ${SCRIPT}`, receiveArgs: true }],
+      steps: [scriptStep(project, SCRIPT)],
     });
   }
 }

@@ -46,7 +46,8 @@ export class PulumiTasks extends Component {
           ...(task.typecheckFirst
             ? [{ exec: `tsc --noEmit -p ${project.tsconfig?.fileName ?? "tsconfig.json"}` }]
             : []),
-          { exec: `pulumi ${task.pulumiCommand}`, receiveArgs: true },
+          // An argv: each argument reaches Pulumi verbatim (a URN's `$` is not expanded by a shell).
+          { execArgs: ["pulumi", task.pulumiCommand], receiveArgs: true },
         ],
       });
     }

@@ -6,7 +6,7 @@ describe("npx projen can-i", () => {
 
   test("runs the managed test/can-i.ts with ts-node and swc, passing its arguments on", () => {
     expect(files[".projen/tasks.json"].tasks["can-i"].steps).toEqual([
-      { exec: "ts-node --swc --project test/tsconfig.json test/can-i.ts", receiveArgs: true },
+      { execArgs: ["ts-node", "--swc", "--project", "test/tsconfig.json", "test/can-i.ts"], receiveArgs: true },
     ]);
     expect(files[".projen/tasks.json"].tasks["can-i"].env).toEqual({ PLAN_DEFAULT_STACK: "dev" });
     expect(files[".projen/files.json"].files).toEqual(

@@ -5,7 +5,7 @@ describe("npx projen plan", () => {
 
   test("runs the managed test/plan.ts with ts-node and swc, passing --stack on", () => {
     expect(files[".projen/tasks.json"].tasks.plan.steps).toEqual([
-      { exec: "ts-node --swc --project test/tsconfig.json test/plan.ts", receiveArgs: true },
+      { execArgs: ["ts-node", "--swc", "--project", "test/tsconfig.json", "test/plan.ts"], receiveArgs: true },
     ]);
     expect(files[".projen/files.json"].files).toContain("test/plan.ts");
     expect(files["package.json"].devDependencies.yaml).toBe("^2");
