@@ -1,4 +1,4 @@
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "fs";
 import { basename, join, resolve } from "path";
 
@@ -37,6 +37,23 @@ export function run(cwd: string, command: string, args: string[], env: NodeJS.Pr
   } catch (error: any) {
     throw new Error(`\`${command} ${args.join(" ")}\` failed in ${cwd}:\n${error.stdout ?? ""}\n${error.stderr ?? ""}`);
   }
+}
+
+/** Runs a command to completion, whatever its exit code: its status and output. */
+export function attempt(
+  cwd: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const { status, stdout, stderr, error } = spawnSync(command, args, {
+    cwd,
+    env: { ...userEnvironment(), ...env },
+    encoding: "utf-8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (error) throw error;
+  return { status, stdout, stderr };
 }
 
 /**

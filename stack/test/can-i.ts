@@ -2,18 +2,7 @@
  * `npx projen can-i <namespace>/<serviceaccount> <action> [<resource-arn>]`: may a pod running as that service
  * account do that, once deployed? Offline: the program runs under the mocks (as `npx projen plan`), a real IAM
  * engine evaluates the role's trust policy against the credentials the pod presents, then its permissions.
- *
- * Prints yes, no or unknown, the statement that decided it and the trust step. Exit code: 0 yes, 1 no,
- * 2 unknown (a policy whose document the stack cannot know), 3 a wrong command line.
- *
- * Options:
- *   --stack <name>           read Pulumi.<name>.yaml (default: the first stack)
- *   --context <key>=<value>  a request condition key, as the request would carry it (repeatable),
- *                            e.g. --context aws:SourceVpc=vpc-1234
- *   --as <namespace>/<name>  the credentials of another service account, against the role of the first one
- *                            (would a pod of that account get in?); a pod of it presents what the first one's
- *                            annotations ask for (IRSA audience)
- *   --json                   the answer as JSON
+ * HELP below is what `--help` prints: the options and the exit codes.
  */
 import { type AccessAnswer, accessModel, answer, checkTrust, clusterOf, combineAnswers, findWorkloads } from "./access";
 import { offlineConfig, readStackFile, runProgramOffline, stackNameFrom } from "./offline-program";
@@ -23,12 +12,34 @@ const USAGE =
   "Usage: npx projen can-i <namespace>/<serviceaccount> <action> [<resource-arn>] " +
   "[--stack <name>] [--context <key>=<value>]... [--as <namespace>/<serviceaccount>] [--json]\n" +
   "  e.g. npx projen can-i default/app ssm:GetParameter arn:aws:ssm:us-east-1:123456789012:parameter/default/app/x";
-const EXIT = { yes: 0, no: 1, unknown: 2, usage: 3 } as const;
+export const HELP = `${USAGE}
+
+Whether a pod running as the service account may do the action on the resource, once deployed. Offline: the
+program runs under the mocks of the tests, a real IAM policy engine evaluates its role's trust policy against the
+credentials the pod presents, then the role's policies and permissions boundary. A resource with * (no resource is
+*) asks whether some resource it covers is allowed: the engine's request wildcards.
+
+Options:
+  --stack <name>, -s <name>  read Pulumi.<name>.yaml (default: the first stack)
+  --context <key>=<value>    a request condition key, as the request would carry it (repeatable),
+                             e.g. --context aws:SourceVpc=vpc-1234
+  --as <namespace>/<name>    the credentials of another service account, against the role of the first one
+                             (would a pod of that account get in?); it presents what the first one's annotations
+                             ask for (IRSA audience)
+  --json                     the answer as JSON
+  --help, -h                 this text
+
+Exit code: 0 yes, 1 no, 2 unknown (a policy whose document the stack cannot know), 3 no answer (a wrong command
+line, a service account the stack does not bind, a program that fails offline). npx projen exits 1 for every code
+but 0: --json's verdict tells no from unknown.`;
+/** The exit codes HELP lists. */
+const EXIT = { yes: 0, no: 1, unknown: 2, noAnswer: 3 } as const;
 const VALUE_OPTIONS = ["--stack", "-s", "--context", "--as"];
 
 class UsageError extends Error {}
 
 interface Command {
+  help?: boolean;
   key: string;
   action: string;
   resource: string;
@@ -48,7 +59,9 @@ function parse(args: string[]): Command {
       arg.startsWith("--") && arg.includes("=")
         ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
         : [arg, undefined];
-    if (flag === "--json") {
+    if (flag === "--help" || flag === "-h") {
+      return { help: true, key: "", action: "", resource: "", context: {}, json: false };
+    } else if (flag === "--json") {
       json = true;
     } else if (VALUE_OPTIONS.includes(flag)) {
       const value = inline ?? args[++i];
@@ -81,15 +94,27 @@ function parse(args: string[]): Command {
   return { key, action, resource, context, as, json };
 }
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  let command: Command;
+/** Where canI prints: the console, or what a test collects. */
+export interface Printer {
+  log(text: string): void;
+  error(text: string): void;
+}
+
+/** Answers the command line `args` (what follows `can-i`) on `out`; resolves with the exit code. */
+export async function canI(args: string[], out: Printer = console): Promise<number> {
   try {
-    command = parse(args);
+    return await answerCommand(args, out);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${USAGE}`);
-    return EXIT.usage;
+    out.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : failure(error));
+    return EXIT.noAnswer;
+  }
+}
+
+async function answerCommand(args: string[], out: Printer): Promise<number> {
+  const command = parse(args);
+  if (command.help) {
+    out.log(HELP);
+    return 0;
   }
   const stack = stackNameFrom(args, process.env.PLAN_DEFAULT_STACK, "can-i");
   const config = offlineConfig(readStackFile(`Pulumi.${stack}.yaml`));
@@ -131,7 +156,7 @@ async function main(): Promise<number> {
   };
 
   if (command.json) {
-    console.log(
+    out.log(
       JSON.stringify(
         {
           serviceAccount: command.key,
@@ -146,17 +171,21 @@ async function main(): Promise<number> {
       ),
     );
   } else {
-    console.log(result.verdict);
-    console.log(`  ${result.reason}`);
-    console.log(`  trust: ${result.trust}`);
+    out.log([result.verdict, `  ${result.reason}`, `  trust: ${result.trust}`].join("\n"));
   }
   return EXIT[result.verdict];
 }
 
-function fail(error: unknown): void {
-  console.error(`can-i failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(EXIT.usage);
+function failure(error: unknown): string {
+  return `can-i failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-process.on("unhandledRejection", fail);
-main().then((code) => process.exit(code), fail);
+// Run as the can-i task's script; a test imports canI instead.
+if (require.main === module) {
+  // An output that fails (a config value the program rejects, for example) rejects outside canI.
+  process.on("unhandledRejection", (error) => {
+    console.error(failure(error));
+    process.exit(EXIT.noAnswer);
+  });
+  void canI(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -25,6 +25,29 @@ import { settings } from "../src/settings";
 /** The stack shown without `--stack`: the first stack, which the `plan` task names. */
 const DEFAULT_STACK = process.env.PLAN_DEFAULT_STACK;
 
+export const HELP = `Usage: npx projen plan [--stack <name>]
+
+Runs the program (src/index.ts) under the mocks of the tests, offline and without the Pulumi CLI, and prints what
+it would register: each resource and its dependencies, the IAM policies, the Kubernetes objects, the stack outputs
+and the access matrix. The stack config is read from Pulumi.<name>.yaml (default: the first stack).`;
+
+/**
+ * "help" for `--help`/`-h`, else "plan". Anything but `--stack <name>` is refused: a mistyped `--stack` must not
+ * print the plan of another stack.
+ */
+export function planArguments(args: string[]): "help" | "plan" {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--help" || arg === "-h") return "help";
+    if (arg === "--stack" || arg === "-s") {
+      i++;
+    } else if (!arg.startsWith("--stack=")) {
+      throw new Error(`Unknown argument ${arg}: npx projen plan takes only --stack <name> (or --help).`);
+    }
+  }
+  return "plan";
+}
+
 /** The config keys Pulumi.yaml declares without a default: the program stops without them. */
 function requiredConfigKeys(): string[] {
   const declared: Record<string, { default?: unknown }> =
@@ -106,8 +129,12 @@ async function describeOutputs(program: Record<string, unknown>): Promise<string
   return lines;
 }
 
-async function main(): Promise<void> {
-  const stack = stackNameFrom(process.argv.slice(2), DEFAULT_STACK, "plan");
+async function main(args: string[]): Promise<void> {
+  if (planArguments(args) === "help") {
+    console.log(HELP);
+    return;
+  }
+  const stack = stackNameFrom(args, DEFAULT_STACK, "plan");
   const stackFile = `Pulumi.${stack}.yaml`;
   const fromFile = readStackFile(stackFile);
   const config = offlineConfig(fromFile);
@@ -137,6 +164,9 @@ function fail(error: unknown): void {
   process.exit(1);
 }
 
-// An output that fails (a config value the program rejects, for example) rejects outside main.
-process.on("unhandledRejection", fail);
-main().catch(fail);
+// Run as the plan task's script; a test imports planArguments instead.
+if (require.main === module) {
+  // An output that fails (a config value the program rejects, for example) rejects outside main.
+  process.on("unhandledRejection", fail);
+  main(process.argv.slice(2)).catch(fail);
+}

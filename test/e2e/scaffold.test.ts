@@ -57,6 +57,22 @@ test("`npx projen plan` prints the resources, their dependencies and the trust p
   expect(plan).toContain("kind: Deployment");
 });
 
+test("`npx projen can-i` answers offline: yes exits 0, no exits 1, a managed policy's action names the policy", () => {
+  const parameter = "arn:aws:ssm:us-east-1:123456789012:parameter/shop/orders-api/x";
+  const yes = stack.attemptProjen("can-i", "shop/orders-api", "ssm:GetParameter", parameter);
+  expect(yes.status).toBe(0);
+  expect(yes.stdout).toMatch(
+    /^yes\n {2}allowed by workload, Sid ReadOwnParameters\n {2}trust: token of .* may assume role /,
+  );
+  const no = stack.attemptProjen("can-i", "shop/orders-api", "ssm:PutParameter", parameter);
+  expect(no.status).toBe(1);
+  expect(no.stdout).toMatch(/^no\n {2}implicitly denied: no identity policy allows it\n/);
+  // `*` reaches the script as typed: the task passes its arguments on without a shell, which would glob it.
+  const managed = stack.attemptProjen("can-i", "shop/orders-api", "xray:PutTraceSegments", "*");
+  expect(managed.status).toBe(0);
+  expect(managed.stdout).toMatch(/^yes\n {2}allowed by arn:aws:iam::aws:policy\/AWSXRayDaemonWriteAccess, /);
+});
+
 test("`npx projen` run again changes no file", () => {
   const before = stack.tree();
   stack.projen();

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, st
 import { join, relative } from "path";
 import { LocalRegistry } from "./local-registry";
 import { makeScratchFolder } from "./scratch-folder";
-import { packThisPackage, projenNew, run } from "../../scripts/local-package";
+import { attempt, packThisPackage, projenNew, run } from "../../scripts/local-package";
 
 /** Build output and installed packages: not what `npx projen` is judged by. */
 const UNTRACKED = new Set(["node_modules", "lib", "coverage", "test-reports", "dist", ".git"]);
@@ -128,6 +128,11 @@ export class StackWorkspace {
 
   public projen(...args: string[]): string {
     return this.run("npx", ["projen", ...args]);
+  }
+
+  /** `npx projen <args>`, whatever its exit code: the status and what it printed. */
+  public attemptProjen(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    return attempt(this.dir, "npx", ["projen", ...args], this.env);
   }
 
   /** A copy of the stack's files, without installed packages or build output, as a clone has them. */

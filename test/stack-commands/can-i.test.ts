@@ -1,0 +1,137 @@
+/**
+ * The stack's `npx projen can-i` (stack/test/can-i.ts) on this repository's default stack (stack/, rendered from the
+ * default options): its answers, their exit codes and its command line. Each run loads the program afresh, as the
+ * task's own process does.
+ */
+
+/**
+ * What stack/test/can-i.ts exports. Its types are checked by the stack's own tsconfig (stack/tsconfig.json): this
+ * repository's node16 modules refuse the dynamic import of the program it loads (test/offline-program.ts).
+ */
+interface CanICommand {
+  HELP: string;
+  canI(args: string[], out: { log(text: string): void; error(text: string): void }): Promise<number>;
+}
+const COMMAND = "../../stack/test/can-i";
+const { HELP } = jest.requireActual<CanICommand>(COMMAND);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function canI(...args: string[]): Promise<Run> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  let code = -1;
+  // The program registers its resources when loaded: a fresh module registry per run.
+  await jest.isolateModulesAsync(async () => {
+    code = await jest.requireActual<CanICommand>(COMMAND).canI(["--stack", "dev", ...args], {
+      log: (text) => stdout.push(text),
+      error: (text) => stderr.push(text),
+    });
+  });
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
+
+const PARAMETER = "arn:aws:ssm:us-east-1:123456789012:parameter/default/app/x";
+
+describe("answers, as the issue's done-when asks them of a default stack", () => {
+  test("yes, exit 0: the inline statement that allows it and the trust step", async () => {
+    const run = await canI("default/app", "ssm:GetParameter", PARAMETER);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const [verdict, reason, trust] = run.stdout.split("\n");
+    expect(verdict).toBe("yes");
+    expect(reason).toBe("  allowed by workload, Sid ReadOwnParameters");
+    expect(trust).toMatch(
+      /^ {2}trust: token of arn:aws:iam::123456789012:oidc-provider\/\S+ with aud sts\.amazonaws\.com, /,
+    );
+    expect(trust).toContain("sub system:serviceaccount:default:app: may assume role");
+  });
+
+  test("no, exit 1: an action no statement allows", async () => {
+    const run = await canI("default/app", "ssm:PutParameter", PARAMETER);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split("\n")[0]).toBe("no");
+  });
+
+  test("yes by an AWS managed policy, named as the reason", async () => {
+    const run = await canI("default/app", "xray:PutTraceSegments");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^yes\n {2}allowed by arn:aws:iam::aws:policy\/AWSXRayDaemonWriteAccess/);
+  });
+
+  test("--as another namespace's account: no, exit 1, its token cannot assume the role", async () => {
+    const run = await canI("default/app", "ssm:GetParameter", PARAMETER, "--as", "kube-system/app");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^no\n {2}its credentials cannot assume the role\n/);
+    expect(run.stdout).toContain("sub system:serviceaccount:kube-system:app: may not assume role");
+  });
+
+  test("--json: the same answer as one JSON object", async () => {
+    const run = await canI("default/app", "ssm:GetParameter", PARAMETER, "--json");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      serviceAccount: "default/app",
+      action: "ssm:GetParameter",
+      resource: PARAMETER,
+      role: expect.stringMatching(/^arn:aws:iam::123456789012:role\//),
+      verdict: "yes",
+      reason: "allowed by workload, Sid ReadOwnParameters",
+    });
+  });
+
+  test("a resource with * asks whether some resource it covers is allowed (the engine's request wildcards)", async () => {
+    const parameters = "arn:aws:ssm:us-east-1:123456789012:parameter";
+    expect((await canI("default/app", "ssm:GetParameter", `${parameters}/default/*`)).code).toBe(0);
+    expect((await canI("default/app", "ssm:GetParameter", `${parameters}/other/*`)).code).toBe(1);
+  });
+
+  test("a service account the stack does not bind: no answer, exit 3, the bound ones listed", async () => {
+    const run = await canI("default/other", "ssm:GetParameter");
+    expect(run).toMatchObject({ code: 3, stdout: "" });
+    expect(run.stderr).toBe(
+      "can-i failed: No service account default/other is bound to a role by this stack. " +
+        "Bound service accounts: default/app.",
+    );
+  });
+});
+
+describe("the command line", () => {
+  test("--help and -h print every option and the exit codes, exit 0", async () => {
+    for (const flag of ["--help", "-h"]) {
+      expect(await canI(flag)).toEqual({ code: 0, stdout: HELP, stderr: "" });
+    }
+    for (const option of [
+      "--stack <name>, -s <name>",
+      "--context <key>=<value>",
+      "--as <namespace>/<name>",
+      "--json",
+    ]) {
+      expect(HELP).toContain(`\n  ${option} `);
+    }
+    expect(HELP).toContain("Exit code: 0 yes, 1 no, 2 unknown");
+  });
+
+  test.each([
+    [["default/app"], "Expected a service account, an action and at most one resource."],
+    [
+      ["default/app", "s3:GetObject", "arn:aws:s3:::b/k", "extra"],
+      "Expected a service account, an action and at most one resource.",
+    ],
+    [["app", "s3:GetObject"], "service account app: expected <namespace>/<name>, e.g. default/app."],
+    [["default/app", "GetObject"], "Action GetObject: expected <service>:<action>, e.g. s3:GetObject."],
+    [["default/app", "s3:GetObject", "--as", "app"], "--as app: expected <namespace>/<name>, e.g. default/app."],
+    [
+      ["default/app", "s3:GetObject", "--context", "vpc"],
+      "--context vpc: expected <key>=<value>, e.g. aws:SourceVpc=vpc-1234.",
+    ],
+    [["default/app", "s3:GetObject", "--as"], "--as needs a value."],
+    [["default/app", "s3:GetObject", "--verbose"], "Unknown option --verbose."],
+  ])("%j: exit 3, what is wrong and the usage", async (args, message) => {
+    const run = await canI(...args);
+    expect(run).toMatchObject({ code: 3, stdout: "" });
+    expect(run.stderr).toBe(`${message}\n${HELP.split("\n\n")[0]}`);
+  });
+});
