@@ -4,6 +4,7 @@
  * engine evaluates the role's trust policy against the credentials the pod presents, then its permissions.
  * HELP below is what `--help` prints: the options and the exit codes.
  */
+import { existsSync } from "fs";
 import { type AccessAnswer, accessModel, answer, checkTrust, clusterOf, combineAnswers, findWorkloads } from "./access";
 import { offlineConfig, readStackFile, runProgramOffline, stackNameFrom } from "./offline-program";
 import { podIdentitySession, webIdentityToken } from "../src/access-model";
@@ -117,7 +118,10 @@ async function answerCommand(args: string[], out: Printer): Promise<number> {
     return 0;
   }
   const stack = stackNameFrom(args, process.env.PLAN_DEFAULT_STACK, "can-i");
-  const config = offlineConfig(readStackFile(`Pulumi.${stack}.yaml`));
+  const stackFile = `Pulumi.${stack}.yaml`;
+  // A mistyped --stack must not pass unnoticed: the answer is then the placeholders'.
+  if (!existsSync(stackFile)) out.error(`Note: ${stackFile} not found: the stack config is the tests' placeholders.`);
+  const config = offlineConfig(readStackFile(stackFile));
   await runProgramOffline(config, stack);
   const cluster = clusterOf(config);
   // One workload per credential path: IRSA_AND_POD_IDENTITY has both, each checked.

@@ -61,6 +61,8 @@ test("`npx projen can-i` answers offline: yes exits 0, no exits 1, a managed pol
   const parameter = "arn:aws:ssm:us-east-1:123456789012:parameter/shop/orders-api/x";
   const yes = stack.attemptProjen("can-i", "shop/orders-api", "ssm:GetParameter", parameter);
   expect(yes.status).toBe(0);
+  // The stack's Pulumi.dev.yaml is read: no note about placeholders.
+  expect(yes.stderr).not.toContain("not found");
   expect(yes.stdout).toMatch(
     /^yes\n {2}allowed by workload, Sid ReadOwnParameters\n {2}trust: token of .* may assume role /,
   );

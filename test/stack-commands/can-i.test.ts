@@ -36,11 +36,13 @@ async function canI(...args: string[]): Promise<Run> {
 }
 
 const PARAMETER = "arn:aws:ssm:us-east-1:123456789012:parameter/default/app/x";
+/** This repository has no stack config file: every answer here is the placeholders', and says so. */
+const NO_STACK_FILE = "Note: Pulumi.dev.yaml not found: the stack config is the tests' placeholders.";
 
 describe("answers, as the issue's done-when asks them of a default stack", () => {
   test("yes, exit 0: the inline statement that allows it and the trust step", async () => {
     const run = await canI("default/app", "ssm:GetParameter", PARAMETER);
-    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run).toMatchObject({ code: 0, stderr: NO_STACK_FILE });
     const [verdict, reason, trust] = run.stdout.split("\n");
     expect(verdict).toBe("yes");
     expect(reason).toBe("  allowed by workload, Sid ReadOwnParameters");
@@ -92,7 +94,8 @@ describe("answers, as the issue's done-when asks them of a default stack", () =>
     const run = await canI("default/other", "ssm:GetParameter");
     expect(run).toMatchObject({ code: 3, stdout: "" });
     expect(run.stderr).toBe(
-      "can-i failed: No service account default/other is bound to a role by this stack. " +
+      `${NO_STACK_FILE}\n` +
+        "can-i failed: No service account default/other is bound to a role by this stack. " +
         "Bound service accounts: default/app.",
     );
   });
