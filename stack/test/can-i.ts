@@ -89,7 +89,11 @@ function parse(args: string[]): Command {
       throw new UsageError(`${what} ${value}: expected <namespace>/<name>, e.g. default/app.`);
     }
   }
-  if (!/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/.test(action)) {
+  if (/[*?]/.test(action)) {
+    // A request is one action; the policies' wildcards are matched against it.
+    throw new UsageError(`Action ${action}: name one action, without wildcards, e.g. s3:GetObject.`);
+  }
+  if (!/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(action)) {
     throw new UsageError(`Action ${action}: expected <service>:<action>, e.g. s3:GetObject.`);
   }
   return { key, action, resource, context, as, json };

@@ -125,6 +125,7 @@ describe("the command line", () => {
     ],
     [["app", "s3:GetObject"], "service account app: expected <namespace>/<name>, e.g. default/app."],
     [["default/app", "GetObject"], "Action GetObject: expected <service>:<action>, e.g. s3:GetObject."],
+    [["default/app", "s3:Get*"], "Action s3:Get*: name one action, without wildcards, e.g. s3:GetObject."],
     [["default/app", "s3:GetObject", "--as", "app"], "--as app: expected <namespace>/<name>, e.g. default/app."],
     [
       ["default/app", "s3:GetObject", "--context", "vpc"],
