@@ -178,7 +178,7 @@ project.testTask.prependExec("tsc --noEmit -p stack/tsconfig.json", { name: "Typ
 // The README's first command: a stack scaffolded from this checkout, as `projen new --from` would.
 project.addTask("scaffold", {
   description: "Pack this package and scaffold a stack from it: npx projen scaffold <folder> [projen new flags]",
-  steps: [{ exec: "ts-node --transpile-only scripts/scaffold.ts", receiveArgs: true }],
+  steps: [{ execArgs: ["ts-node", "--transpile-only", "scripts/scaffold.ts"], receiveArgs: true }],
 });
 
 // stack/'s copies of what a default stack renders from its options, for the library's own tests.
@@ -192,7 +192,12 @@ project.addTask("previous-release", {
   description:
     "After a release: record its stacks' resources as the previous release's: npx projen previous-release <version>",
   // With the stack's compiler options (CommonJS): the stack library loads program modules with import().
-  steps: [{ exec: "ts-node --swc --project stack/tsconfig.json scripts/previous-release.ts", receiveArgs: true }],
+  steps: [
+    {
+      execArgs: ["ts-node", "--swc", "--project", "stack/tsconfig.json", "scripts/previous-release.ts"],
+      receiveArgs: true,
+    },
+  ],
 });
 
 project.addTask("managed-policies", {
@@ -208,7 +213,7 @@ project.addTask("docs:validation", {
 // Issue 5: scaffold, synth and test-loop costs, side by side with plain projen (docs/benchmarks.md).
 project.addTask("bench", {
   description: "Benchmark synth and the generated stack's test loop against plain projen; writes docs/benchmarks.md",
-  steps: [{ exec: "ts-node --transpile-only bench/run.ts", receiveArgs: true }],
+  steps: [{ execArgs: ["ts-node", "--transpile-only", "bench/run.ts"], receiveArgs: true }],
 });
 
 // Mutation testing: does a test fail when the trust policies, the role names, the size estimate or the validation

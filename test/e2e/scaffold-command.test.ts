@@ -18,8 +18,10 @@ test("`npx projen scaffold` gives a stack that installs this package from its ow
   expect(readme).toContain("npm ci && npx projen scaffold ../my-stack");
   const stack = join(temp.make("eks-irsa-scaffold-"), "my-stack");
 
-  // --no-post: projen writes the stack without installing it; the install below is the point.
-  run(PACKAGE_ROOT, "npx", ["projen", "scaffold", stack, "--no-post"]);
+  // --no-post: projen writes the stack without installing it; the install below is the point. The flags reach
+  // projen new as typed, a value with spaces in one piece.
+  run(PACKAGE_ROOT, "npx", ["projen", "scaffold", stack, "--no-post", "--description", "Orders of the shop"]);
+  expect(JSON.parse(readFileSync(join(stack, "package.json"), "utf-8")).description).toBe("Orders of the shop");
 
   const spec: string = JSON.parse(readFileSync(join(stack, "package.json"), "utf-8")).devDependencies[
     "eks-irsa-template"
