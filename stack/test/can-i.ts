@@ -6,7 +6,7 @@
  */
 import { existsSync } from "fs";
 import { type AccessAnswer, accessModel, answer, checkTrust, clusterOf, combineAnswers, findWorkloads } from "./access";
-import { offlineConfig, readStackFile, runProgramOffline, stackNameFrom } from "./offline-program";
+import { offlineConfig, type Printer, readStackFile, runProgramOffline, stackNameFrom } from "./offline-program";
 import { podIdentitySession, webIdentityToken } from "../src/access-model";
 
 const USAGE =
@@ -97,12 +97,6 @@ function parse(args: string[]): Command {
     throw new UsageError(`Action ${action}: expected <service>:<action>, e.g. s3:GetObject.`);
   }
   return { key, action, resource, context, as, json };
-}
-
-/** Where canI prints: the console, or what a test collects. */
-export interface Printer {
-  log(text: string): void;
-  error(text: string): void;
 }
 
 /** Answers the command line `args` (what follows `can-i`) on `out`; resolves with the exit code. */

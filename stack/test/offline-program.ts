@@ -11,6 +11,12 @@ import { settings } from "../src/settings";
 
 const DEFAULT_OIDC_PROVIDER_OUTPUT = "oidcProviderArn";
 
+/** Where the offline commands (plan, can-i) print: the console, or what a test collects. */
+export interface Printer {
+  log(text: string): void;
+  error(text: string): void;
+}
+
 export interface StackFileConfig {
   /** Plain values by key (`<project>:<key>` in the file); lists and objects as JSON, as Pulumi hands them over. */
   values: Record<string, string>;

@@ -8,12 +8,14 @@
  * (another stack's output, the cluster's OIDC issuer, the caller's account) is mocked too.
  */
 import { existsSync, readFileSync } from "fs";
+import { join } from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { accessModel, clusterOf } from "./access";
 import { matrixText } from "./access-matrix";
 import {
   offlineConfig,
+  type Printer,
   readStackFile,
   runProgramOffline,
   type StackFileConfig,
@@ -48,17 +50,16 @@ export function planArguments(args: string[]): "help" | "plan" {
   return "plan";
 }
 
-/** The config keys Pulumi.yaml declares without a default: the program stops without them. */
-function requiredConfigKeys(): string[] {
+/** The config keys the stack's Pulumi.yaml declares without a default: the program stops without them. */
+function requiredConfigKeys(dir: string): string[] {
   const declared: Record<string, { default?: unknown }> =
-    YAML.parse(readFileSync("Pulumi.yaml", "utf-8"))?.config ?? {};
+    YAML.parse(readFileSync(join(dir, "Pulumi.yaml"), "utf-8"))?.config ?? {};
   return Object.entries(declared)
     .filter(([, declaration]) => declaration.default === undefined)
     .map(([key]) => key);
 }
 
-function describeConfig(stackFile: string, fromFile: StackFileConfig): string[] {
-  const required = requiredConfigKeys();
+function describeConfig(required: string[], stackFile: string, fromFile: StackFileConfig): string[] {
   const lines = required.map((key) => {
     if (fromFile.values[key] !== undefined) return `  ${key}: ${fromFile.values[key]} (from ${stackFile})`;
     const why = fromFile.encrypted.includes(key) ? "encrypted in" : "not set in";
@@ -129,34 +130,33 @@ async function describeOutputs(program: Record<string, unknown>): Promise<string
   return lines;
 }
 
-async function main(args: string[]): Promise<void> {
+/** Prints the plan the command line `args` asks for (what follows `plan`) on `out`, of the stack in `dir`. */
+export async function plan(args: string[], out: Printer = console, dir = "."): Promise<void> {
   if (planArguments(args) === "help") {
-    console.log(HELP);
+    out.log(HELP);
     return;
   }
   const stack = stackNameFrom(args, DEFAULT_STACK, "plan");
   const stackFile = `Pulumi.${stack}.yaml`;
-  const fromFile = readStackFile(stackFile);
+  const fromFile = readStackFile(join(dir, stackFile));
   const config = offlineConfig(fromFile);
-  console.log(`Offline plan of stack "${stack}" (${settings.projectName}): src/index.ts under test/pulumi-mocks.ts.`);
-  console.log(`Nothing is contacted: AWS, Kubernetes and other stacks are mocked (account ${ACCOUNT_ID}).\n`);
-  console.log(existsSync(stackFile) ? "Stack config:" : `Stack config (${stackFile} not found):`);
-  console.log(describeConfig(stackFile, fromFile).join("\n"));
+  out.log(`Offline plan of stack "${stack}" (${settings.projectName}): src/index.ts under test/pulumi-mocks.ts.`);
+  out.log(`Nothing is contacted: AWS, Kubernetes and other stacks are mocked (account ${ACCOUNT_ID}).\n`);
+  out.log(existsSync(join(dir, stackFile)) ? "Stack config:" : `Stack config (${stackFile} not found):`);
+  out.log(describeConfig(requiredConfigKeys(dir), stackFile, fromFile).join("\n"));
 
   // As that stack: its role names are the ones it would deploy.
   const program = await runProgramOffline(config, stack);
 
   const registered = registrations();
-  console.log(`\nResources (${registered.length}), in the order they were registered:`);
-  for (const r of registered) console.log(`\n${describeResource(r, registered).join("\n")}`);
-  console.log("\nStack outputs:");
-  console.log((await describeOutputs(program)).join("\n"));
+  out.log(`\nResources (${registered.length}), in the order they were registered:`);
+  for (const r of registered) out.log(`\n${describeResource(r, registered).join("\n")}`);
+  out.log("\nStack outputs:");
+  out.log((await describeOutputs(program)).join("\n"));
 
   // What each pod may do: the IAM engine on the registered trust and permission policies (test/access.ts).
-  console.log(
-    "\nAccess matrix (yes / no / unknown for a pod of each service account; `npx projen can-i` explains one):",
-  );
-  for (const workload of accessModel(clusterOf(config))) console.log(`\n${matrixText(workload).join("\n")}`);
+  out.log("\nAccess matrix (yes / no / unknown for a pod of each service account; `npx projen can-i` explains one):");
+  for (const workload of accessModel(clusterOf(config))) out.log(`\n${matrixText(workload).join("\n")}`);
 }
 
 function fail(error: unknown): void {
@@ -164,9 +164,9 @@ function fail(error: unknown): void {
   process.exit(1);
 }
 
-// Run as the plan task's script; a test imports planArguments instead.
+// Run as the plan task's script; a test imports plan instead.
 if (require.main === module) {
-  // An output that fails (a config value the program rejects, for example) rejects outside main.
+  // An output that fails (a config value the program rejects, for example) rejects outside plan.
   process.on("unhandledRejection", fail);
-  main(process.argv.slice(2)).catch(fail);
+  plan(process.argv.slice(2)).catch(fail);
 }

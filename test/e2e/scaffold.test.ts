@@ -46,7 +46,7 @@ test("the README's quick start scaffolds a stack from the registry whose build p
   stack.run("npx", ["projen", "build"]);
 });
 
-test("`npx projen plan` prints the resources, their dependencies and the trust policy, offline", () => {
+test("`npx projen plan` prints the resources, their dependencies, the trust policy and the access matrix, offline", () => {
   const plan = stack.projen("plan");
   expect(plan).toContain("aws:iam/role:Role shop/orders-api");
   expect(plan).toMatch(
@@ -55,6 +55,13 @@ test("`npx projen plan` prints the resources, their dependencies and the trust p
   expect(plan).toContain('"Action": "sts:AssumeRoleWithWebIdentity"');
   expect(plan).toContain('"system:serviceaccount:shop:orders-api"');
   expect(plan).toContain("kind: Deployment");
+  // The access matrix, evaluated by the IAM engine installed in the stack.
+  expect(plan).toContain(
+    "\nshop/orders-api (annotation eks.amazonaws.com/role-arn) → role orders-stack-orders-api@shop\n",
+  );
+  expect(plan).toMatch(
+    /\n {2}yes {5}ssm:GetParameter on \S+:parameter\/shop\/orders-api\/\* {2}\(workload, Sid ReadOwnParameters\)\n/,
+  );
 });
 
 test("`npx projen can-i` answers offline: yes exits 0, no exits 1, a managed policy's action names the policy", () => {

@@ -1,14 +1,20 @@
 /**
- * The command line of the stack's `npx projen plan` (stack/test/plan.ts). What it prints is the end-to-end scaffold
- * story's: only a scaffolded stack has the Pulumi.yaml it reads.
+ * The stack's `npx projen plan` (stack/test/plan.ts): its command line, and what it prints of this repository's
+ * default stack (stack/), with the Pulumi.yaml and Pulumi.dev.yaml a default synth writes.
  */
+import { writeFileSync } from "fs";
+import { join } from "path";
+import { Testing } from "projen";
+import { newProject, temporaryOutdir } from "../project-fixture";
 
 /** What stack/test/plan.ts exports (type-checked by stack/tsconfig.json, as in ./can-i.test.ts). */
 interface PlanCommand {
   HELP: string;
   planArguments(args: string[]): "help" | "plan";
+  plan(args: string[], out: { log(text: string): void; error(text: string): void }, dir: string): Promise<void>;
 }
-const { HELP, planArguments } = jest.requireActual<PlanCommand>("../../stack/test/plan");
+const COMMAND = "../../stack/test/plan";
+const { HELP, planArguments } = jest.requireActual<PlanCommand>(COMMAND);
 
 test.each([[[]], [["--stack", "prod"]], [["-s", "prod"]], [["--stack=prod"]]])("%j: plans a stack", (args) => {
   expect(planArguments(args)).toBe("plan");
@@ -28,4 +34,68 @@ test.each([
   expect(() => planArguments(args)).toThrow(
     `Unknown argument ${wrong}: npx projen plan takes only --stack <name> (or --help).`,
   );
+});
+
+describe("the plan of a default stack", () => {
+  let printed: string;
+  beforeAll(async () => {
+    const files = Testing.synth(newProject());
+    const dir = temporaryOutdir();
+    for (const file of ["Pulumi.yaml", "Pulumi.dev.yaml"]) writeFileSync(join(dir, file), files[file]);
+    const lines: string[] = [];
+    // The program registers its resources when loaded: a fresh module registry, as the task's own process has.
+    await jest.isolateModulesAsync(async () => {
+      const out = { log: (text: string) => lines.push(text), error: (text: string) => lines.push(text) };
+      await jest.requireActual<PlanCommand>(COMMAND).plan(["--stack", "dev"], out, dir);
+    });
+    printed = lines.join("\n");
+  });
+
+  test("the stack config: Pulumi.dev.yaml's values, placeholders for the required keys it leaves unset", () => {
+    expect(printed).toMatch(
+      /^Offline plan of stack "dev" \(orders-stack\): src\/index\.ts under test\/pulumi-mocks\.ts\.\n/,
+    );
+    expect(printed).toContain("\nStack config:\n  oidcProviderArn: arn:aws:iam::123456789012:oidc-provider/");
+    expect(printed).toContain("(placeholder: not set in Pulumi.dev.yaml)");
+  });
+
+  test("each resource with its dependencies, the trust policy pinning audience and subject", () => {
+    expect(printed).toMatch(/\nResources \(\d+\), in the order they were registered:\n/);
+    expect(printed).toMatch(
+      /\nkubernetes:core\/v1:ServiceAccountPatch default\/app\n {2}depends on: .*aws:iam\/role:Role default\/app/,
+    );
+    const trust = /\naws:iam\/role:Role default\/app\n.*\n {2}trust policy:\n((?: {4}.*\n)+)/.exec(printed)?.[1];
+    expect(JSON.parse(trust ?? "null")).toMatchObject({
+      Statement: [
+        {
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Condition: {
+            StringEquals: {
+              "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:aud": "sts.amazonaws.com",
+              "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub":
+                "system:serviceaccount:default:app",
+            },
+          },
+        },
+      ],
+    });
+    expect(printed).toContain("kind: Deployment");
+  });
+
+  test("the stack outputs, then the access matrix: who may assume each role, and a verdict per action", () => {
+    const outputs = printed.split("\nStack outputs:\n")[1];
+    expect(outputs).toContain(
+      '\n  roleArns: {\n    "default/app": "arn:aws:iam::123456789012:role/orders-stack-app@default"\n',
+    );
+    expect(outputs).toContain('\n  serviceAccounts: [\n    "default/app"\n  ]\n');
+    const matrix = printed.split("\nAccess matrix (yes / no / unknown for a pod of each service account;")[1];
+    expect(matrix).toContain("\ndefault/app (annotation eks.amazonaws.com/role-arn) → role orders-stack-app@default\n");
+    expect(matrix).toContain("\n  its pods: yes: token of arn:aws:iam::123456789012:oidc-provider/");
+    expect(matrix).toContain(
+      "\n  yes     ssm:GetParameter on arn:aws:ssm:*:123456789012:parameter/default/app/*  (workload, Sid ReadOwnParameters)\n",
+    );
+    expect(matrix).toContain(
+      "\n  yes     xray:PutTraceSegments on *  (arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess, Sid AWSXRayDaemonWriteAccess)",
+    );
+  });
 });
