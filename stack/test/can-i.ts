@@ -6,12 +6,14 @@
  */
 import { existsSync } from "fs";
 import { type AccessAnswer, accessModel, answer, checkTrust, clusterOf, combineAnswers, findWorkloads } from "./access";
+import { assumableBy, matrixRows, matrixText } from "./access-matrix";
 import { offlineConfig, type Printer, readStackFile, runProgramOffline, stackNameFrom } from "./offline-program";
-import { podIdentitySession, webIdentityToken } from "../src/access-model";
+import { type ClusterIdentity, podIdentitySession, webIdentityToken, type WorkloadAccess } from "../src/access-model";
 
 const USAGE =
   "Usage: npx projen can-i <namespace>/<serviceaccount> <action> [<resource-arn>] " +
   "[--stack <name>] [--context <key>=<value>]... [--as <namespace>/<serviceaccount>] [--json]\n" +
+  "       npx projen can-i <namespace>/<serviceaccount> --list [--stack <name>] [--json]\n" +
   "  e.g. npx projen can-i default/app ssm:GetParameter arn:aws:ssm:us-east-1:123456789012:parameter/default/app/x";
 export const HELP = `${USAGE}
 
@@ -27,11 +29,14 @@ Options:
   --as <namespace>/<name>    the credentials of another service account, against the role of the first one
                              (would a pod of that account get in?); it presents what the first one's annotations
                              ask for (IRSA audience)
-  --json                     the answer as JSON
+  --list                     instead of one answer, what the account's pods may do: who may assume its role, and
+                             every action and resource the role's policies name with its verdict (the access
+                             matrix of npx projen plan)
+  --json                     the answer (or the list) as JSON
   --help, -h                 this text
 
-Exit code: 0 yes, 1 no, 2 unknown (a policy whose document the stack cannot know), 3 no answer (a wrong command
-line, a service account the stack does not bind, a program that fails offline). npx projen exits 1 for every code
+Exit code: 0 yes (and for --list), 1 no, 2 unknown (a policy whose document the stack cannot know), 3 no answer (a
+wrong command line, a service account the stack does not bind, a program that fails offline). npx projen exits 1 for every code
 but 0: --json's verdict tells no from unknown.`;
 /** The exit codes HELP lists. */
 const EXIT = { yes: 0, no: 1, unknown: 2, noAnswer: 3 } as const;
@@ -39,21 +44,26 @@ const VALUE_OPTIONS = ["--stack", "-s", "--context", "--as"];
 
 class UsageError extends Error {}
 
-interface Command {
-  help?: boolean;
-  key: string;
-  action: string;
-  resource: string;
-  context: Record<string, string>;
-  as?: string;
-  json: boolean;
-}
+/** A question (may it do this?), the list of what it may do, or --help. */
+type Command =
+  | {
+      kind: "ask";
+      key: string;
+      action: string;
+      resource: string;
+      context: Record<string, string>;
+      as?: string;
+      json: boolean;
+    }
+  | { kind: "list"; key: string; json: boolean }
+  | { kind: "help" };
 
 function parse(args: string[]): Command {
   const positional: string[] = [];
   const context: Record<string, string> = {};
   let as: string | undefined;
   let json = false;
+  let list = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] =
@@ -61,9 +71,11 @@ function parse(args: string[]): Command {
         ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
         : [arg, undefined];
     if (flag === "--help" || flag === "-h") {
-      return { help: true, key: "", action: "", resource: "", context: {}, json: false };
+      return { kind: "help" };
     } else if (flag === "--json") {
       json = true;
+    } else if (flag === "--list") {
+      list = true;
     } else if (VALUE_OPTIONS.includes(flag)) {
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`${flag} needs a value.`);
@@ -81,14 +93,20 @@ function parse(args: string[]): Command {
     }
   }
   const [key, action, resource = "*", ...extra] = positional;
-  if (!key || !action || extra.length > 0) {
-    throw new UsageError("Expected a service account, an action and at most one resource.");
-  }
+  const expected = "Expected a service account, an action and at most one resource.";
+  if (!key) throw new UsageError(expected);
   for (const [what, value] of [["service account", key], ...(as ? [["--as", as]] : [])]) {
     if (!/^[^/\s]+\/[^/\s]+$/.test(value)) {
       throw new UsageError(`${what} ${value}: expected <namespace>/<name>, e.g. default/app.`);
     }
   }
+  if (list) {
+    if (positional.length > 1 || as || Object.keys(context).length > 0) {
+      throw new UsageError("--list takes a service account only, no action, resource, --as or --context.");
+    }
+    return { kind: "list", key, json };
+  }
+  if (!action || extra.length > 0) throw new UsageError(expected);
   if (/[*?]/.test(action)) {
     // A request is one action; the policies' wildcards are matched against it.
     throw new UsageError(`Action ${action}: name one action, without wildcards, e.g. s3:GetObject.`);
@@ -96,7 +114,7 @@ function parse(args: string[]): Command {
   if (!/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(action)) {
     throw new UsageError(`Action ${action}: expected <service>:<action>, e.g. s3:GetObject.`);
   }
-  return { key, action, resource, context, as, json };
+  return { kind: "ask", key, action, resource, context, as, json };
 }
 
 /** Answers the command line `args` (what follows `can-i`) on `out`; resolves with the exit code. */
@@ -111,7 +129,7 @@ export async function canI(args: string[], out: Printer = console): Promise<numb
 
 async function answerCommand(args: string[], out: Printer): Promise<number> {
   const command = parse(args);
-  if (command.help) {
+  if (command.kind === "help") {
     out.log(HELP);
     return 0;
   }
@@ -124,7 +142,34 @@ async function answerCommand(args: string[], out: Printer): Promise<number> {
   const cluster = clusterOf(config);
   // One workload per credential path: IRSA_AND_POD_IDENTITY has both, each checked.
   const workloads = findWorkloads(command.key, accessModel(cluster));
+  if (command.kind === "list") {
+    printList(command.key, workloads, command.json, out);
+    return 0;
+  }
+  return ask(command, workloads, cluster, out);
+}
 
+/** `--list`: what the account's pods may do, as `npx projen plan`'s access matrix shows it. */
+function printList(key: string, workloads: WorkloadAccess[], json: boolean, out: Printer): void {
+  if (!json) {
+    out.log(workloads.map((workload) => matrixText(workload).join("\n")).join("\n\n"));
+    return;
+  }
+  const listed = workloads.map((workload) => ({
+    role: workload.role.arn,
+    ...(workload.targetRole && { targetRole: workload.targetRole.arn }),
+    assumableBy: assumableBy(workload),
+    rows: matrixRows(workload),
+  }));
+  out.log(JSON.stringify({ serviceAccount: key, workloads: listed }, null, 2));
+}
+
+async function ask(
+  command: Extract<Command, { kind: "ask" }>,
+  workloads: WorkloadAccess[],
+  cluster: ClusterIdentity,
+  out: Printer,
+): Promise<number> {
   const answers: AccessAnswer[] = [];
   for (const workload of workloads) {
     const permissions = await answer(workload, command.action, command.resource, command.context);

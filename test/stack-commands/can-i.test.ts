@@ -90,6 +90,39 @@ describe("answers, as the issue's done-when asks them of a default stack", () =>
     expect((await canI("default/app", "ssm:GetParameter", `${parameters}/other/*`)).code).toBe(1);
   });
 
+  test("--list: who may assume the role, and every action and resource its policies name, with the verdict", async () => {
+    const run = await canI("default/app", "--list");
+    expect(run.code).toBe(0);
+    const [header, assumable, pods, ...rows] = run.stdout.split("\n");
+    expect(header).toBe("default/app (annotation eks.amazonaws.com/role-arn) → role orders-stack-app@default");
+    expect(assumable).toMatch(
+      /^ {2}assumable by tokens of arn:aws:iam::123456789012:oidc-provider\/\S+: sub system:serviceaccount:default:app, aud sts\.amazonaws\.com$/,
+    );
+    expect(pods).toMatch(/^ {2}its pods: yes: /);
+    expect(rows).toContain(
+      "  yes     ssm:GetParametersByPath on arn:aws:ssm:*:123456789012:parameter/default/app/*  (workload, Sid ReadOwnParameters)",
+    );
+    expect(rows).toHaveLength(11);
+  });
+
+  test("--list --json: the same rows, as JSON", async () => {
+    const run = await canI("default/app", "--list", "--json");
+    expect(run.code).toBe(0);
+    const listed = JSON.parse(run.stdout);
+    expect(listed.serviceAccount).toBe("default/app");
+    expect(listed.workloads).toHaveLength(1);
+    expect(listed.workloads[0].role).toBe("arn:aws:iam::123456789012:role/orders-stack-app@default");
+    expect(listed.workloads[0].rows).toContainEqual(
+      expect.objectContaining({
+        action: "xray:PutTraceSegments",
+        resource: "*",
+        policy: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+        verdict: "yes",
+      }),
+    );
+    expect(listed.workloads[0].rows).toHaveLength(11);
+  });
+
   test("a service account the stack does not bind: no answer, exit 3, the bound ones listed", async () => {
     const run = await canI("default/other", "ssm:GetParameter");
     expect(run).toMatchObject({ code: 3, stdout: "" });
@@ -110,11 +143,12 @@ describe("the command line", () => {
       "--stack <name>, -s <name>",
       "--context <key>=<value>",
       "--as <namespace>/<name>",
+      "--list",
       "--json",
     ]) {
       expect(HELP).toContain(`\n  ${option} `);
     }
-    expect(HELP).toContain("Exit code: 0 yes, 1 no, 2 unknown");
+    expect(HELP).toContain("Exit code: 0 yes (and for --list), 1 no, 2 unknown");
   });
 
   test.each([
@@ -133,6 +167,15 @@ describe("the command line", () => {
     ],
     [["default/app", "s3:GetObject", "--as"], "--as needs a value."],
     [["default/app", "s3:GetObject", "--verbose"], "Unknown option --verbose."],
+    [
+      ["default/app", "s3:GetObject", "--list"],
+      "--list takes a service account only, no action, resource, --as or --context.",
+    ],
+    [
+      ["default/app", "--list", "--as", "kube-system/app"],
+      "--list takes a service account only, no action, resource, --as or --context.",
+    ],
+    [[], "Expected a service account, an action and at most one resource."],
   ])("%j: exit 3, what is wrong and the usage", async (args, message) => {
     const run = await canI(...args);
     expect(run).toMatchObject({ code: 3, stdout: "" });
