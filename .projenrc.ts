@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import { cdk, javascript, JsonFile } from "projen";
 import { AWS_MANAGED_POLICIES_PACKAGE, STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./src/components/versions";
 
@@ -132,16 +132,28 @@ const stackVariants = readdirSync(STACK_VARIANTS_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
+// The stack's commands on a variant (test/stack-commands/<variant>/) run in that variant's project only.
+const STACK_COMMANDS_DIR = "test/stack-commands";
+const variantCommandTests = (variant: string): string[] =>
+  existsSync(`${STACK_COMMANDS_DIR}/${variant}`) ? [`${STACK_COMMANDS_DIR}/${variant}`] : [];
+jest.config.testPathIgnorePatterns = [
+  ...(jest.config.testPathIgnorePatterns ?? []),
+  ...stackVariants.flatMap(variantCommandTests).map((dir) => `<rootDir>/${dir}/`),
+];
 jest.config.projects = [
   "<rootDir>",
   ...stackVariants.map((variant) => {
     // A project's paths are relative to its rootDir, three folders down.
     const repo = "<rootDir>/../../..";
+    const commandTests = variantCommandTests(variant).map((dir) => `${repo}/${dir}`);
     return {
       displayName: `stack variant ${variant}`,
       rootDir: `${STACK_VARIANTS_DIR}/${variant}`,
-      roots: [`${repo}/stack/test`],
-      testMatch: optionDependentStackTests.map((file) => `${repo}/stack/test/${file}`),
+      roots: [`${repo}/stack/test`, ...commandTests],
+      testMatch: [
+        ...optionDependentStackTests.map((file) => `${repo}/stack/test/${file}`),
+        ...commandTests.map((dir) => `${dir}/*.test.ts`),
+      ],
       resolver: "<rootDir>/../resolver.js",
       transform: jest.config.transform,
       testEnvironmentOptions: jest.config.testEnvironmentOptions,

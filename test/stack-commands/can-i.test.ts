@@ -1,43 +1,11 @@
 /**
  * The stack's `npx projen can-i` (stack/test/can-i.ts) on this repository's default stack (stack/, rendered from the
- * default options): its answers, their exit codes and its command line. Each run loads the program afresh, as the
- * task's own process does.
+ * default options): its answers, their exit codes and its command line.
  */
 
-/**
- * What stack/test/can-i.ts exports. Its types are checked by the stack's own tsconfig (stack/tsconfig.json): this
- * repository's node16 modules refuse the dynamic import of the program it loads (test/offline-program.ts).
- */
-interface CanICommand {
-  HELP: string;
-  canI(args: string[], out: { log(text: string): void; error(text: string): void }): Promise<number>;
-}
-const COMMAND = "../../stack/test/can-i";
-const { HELP } = jest.requireActual<CanICommand>(COMMAND);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function canI(...args: string[]): Promise<Run> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  let code = -1;
-  // The program registers its resources when loaded: a fresh module registry per run.
-  await jest.isolateModulesAsync(async () => {
-    code = await jest.requireActual<CanICommand>(COMMAND).canI(["--stack", "dev", ...args], {
-      log: (text) => stdout.push(text),
-      error: (text) => stderr.push(text),
-    });
-  });
-  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
-}
+import { canI, HELP, NO_STACK_FILE } from "./can-i-command";
 
 const PARAMETER = "arn:aws:ssm:us-east-1:123456789012:parameter/default/app/x";
-/** This repository has no stack config file: every answer here is the placeholders', and says so. */
-const NO_STACK_FILE = "Note: Pulumi.dev.yaml not found: the stack config is the tests' placeholders.";
 
 describe("answers, as the issue's done-when asks them of a default stack", () => {
   test("yes, exit 0: the inline statement that allows it and the trust step", async () => {
