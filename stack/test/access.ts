@@ -321,7 +321,8 @@ export async function answer(
   const permissions = checkPermissions(workload, action, resource, context);
   if (checked.allowed === undefined && permissions.verdict !== "no") {
     // No is no whatever the trust; yes holds only if the pod gets in, which is unknown.
-    return { verdict: "unknown", reason: `unknown: the trust is not known (${permissions.reason})`, trust };
+    const permitted = permissions.reason.replace(/^unknown: /, "");
+    return { verdict: "unknown", reason: `unknown: the trust is not known (permissions: ${permitted})`, trust };
   }
   return { ...permissions, trust };
 }

@@ -9,7 +9,7 @@ test("a target role's permissions: unknown, exit 2, the target role named", asyn
   const run = await canI("shop/reports", "s3:GetObject", "arn:aws:s3:::orders-data/x");
   expect(run.code).toBe(2);
   expect(run.stdout).toMatch(
-    /^unknown\n {2}.*its pods get the credentials of target role arn:aws:iam::222233334444:role\/orders-data, whose policies are not in this stack/,
+    /^unknown\n {2}unknown: the trust is not known \(permissions: its pods get the credentials of target role arn:aws:iam::222233334444:role\/orders-data, whose policies are not in this stack\)\n/,
   );
   expect(run.stdout).toContain("trust: Pod Identity session of shop/reports in cluster test-cluster");
 });
