@@ -39,6 +39,30 @@ describe("answers, as the issue's done-when asks them of a default stack", () =>
     expect(run.stdout).toContain("sub system:serviceaccount:kube-system:app: may not assume role");
   });
 
+  test("--as the account itself: its own token gets in, the permissions decide", async () => {
+    const run = await canI("default/app", "ssm:GetParameter", PARAMETER, "--as", "default/app");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^yes\n {2}allowed by workload, Sid ReadOwnParameters\n {2}trust: .*: may assume role /);
+  });
+
+  test("options as --name=value and -s <stack>", async () => {
+    const run = await canI("default/app", "ssm:GetParameter", PARAMETER, "--as=kube-system/app", "-s", "dev");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("sub system:serviceaccount:kube-system:app: may not assume role");
+    const json = await canI("default/app", "xray:PutTraceSegments", "--context=aws:SourceVpc=vpc-1234", "--json");
+    expect(JSON.parse(json.stdout).verdict).toBe("yes");
+  });
+
+  test("--as with --json: the account whose credentials were presented", async () => {
+    const run = await canI("default/app", "ssm:GetParameter", PARAMETER, "--as", "kube-system/app", "--json");
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      serviceAccount: "default/app",
+      asServiceAccount: "kube-system/app",
+      verdict: "no",
+      reason: "its credentials cannot assume the role",
+    });
+  });
+
   test("--json: the same answer as one JSON object", async () => {
     const run = await canI("default/app", "ssm:GetParameter", PARAMETER, "--json");
     expect(run.code).toBe(0);
@@ -117,6 +141,11 @@ describe("the command line", () => {
       expect(HELP).toContain(`\n  ${option} `);
     }
     expect(HELP).toContain("Exit code: 0 yes (and for --list), 1 no, 2 unknown");
+    expect(HELP.split("\n").slice(0, 2)).toEqual([
+      "Usage: npx projen can-i <namespace>/<serviceaccount> <action> [<resource-arn>] [--stack <name>] " +
+        "[--context <key>=<value>]... [--as <namespace>/<serviceaccount>] [--json]",
+      "       npx projen can-i <namespace>/<serviceaccount> --list [--stack <name>] [--json]",
+    ]);
   });
 
   test.each([
@@ -144,6 +173,16 @@ describe("the command line", () => {
       "--list takes a service account only, no action, resource, --as or --context.",
     ],
     [[], "Expected a service account, an action and at most one resource."],
+    [["a/b/c", "s3:GetObject"], "service account a/b/c: expected <namespace>/<name>, e.g. default/app."],
+    [["default/app", "a:b:c"], "Action a:b:c: expected <service>:<action>, e.g. s3:GetObject."],
+    [
+      ["default/app", "s3:GetObject", "--context", "=vpc"],
+      "--context =vpc: expected <key>=<value>, e.g. aws:SourceVpc=vpc-1234.",
+    ],
+    [
+      ["default/app", "--list", "--context", "aws:SourceVpc=vpc-1"],
+      "--list takes a service account only, no action, resource, --as or --context.",
+    ],
   ])("%j: exit 3, what is wrong and the usage", async (args, message) => {
     const run = await canI(...args);
     expect(run).toMatchObject({ code: 3, stdout: "" });

@@ -36,19 +36,32 @@ test.each([
   );
 });
 
+/**
+ * `npx projen plan <args>` in a folder holding a default stack's Pulumi.yaml and Pulumi.dev.yaml, and `stackFiles`:
+ * what it printed.
+ */
+async function runPlan(args: string[], stackFiles: Record<string, string> = {}): Promise<string> {
+  const files = Testing.synth(newProject());
+  const dir = temporaryOutdir();
+  for (const file of ["Pulumi.yaml", "Pulumi.dev.yaml"]) writeFileSync(join(dir, file), files[file]);
+  for (const [file, content] of Object.entries(stackFiles)) writeFileSync(join(dir, file), content);
+  const lines: string[] = [];
+  // The program registers its resources when loaded: a fresh module registry, as the task's own process has.
+  await jest.isolateModulesAsync(async () => {
+    const out = { log: (text: string) => lines.push(text), error: (text: string) => lines.push(text) };
+    await jest.requireActual<PlanCommand>(COMMAND).plan(args, out, dir);
+  });
+  return lines.join("\n");
+}
+
+test("--help prints the usage, and no plan", async () => {
+  expect(await runPlan(["--help"])).toBe(HELP);
+});
+
 describe("the plan of a default stack", () => {
   let printed: string;
   beforeAll(async () => {
-    const files = Testing.synth(newProject());
-    const dir = temporaryOutdir();
-    for (const file of ["Pulumi.yaml", "Pulumi.dev.yaml"]) writeFileSync(join(dir, file), files[file]);
-    const lines: string[] = [];
-    // The program registers its resources when loaded: a fresh module registry, as the task's own process has.
-    await jest.isolateModulesAsync(async () => {
-      const out = { log: (text: string) => lines.push(text), error: (text: string) => lines.push(text) };
-      await jest.requireActual<PlanCommand>(COMMAND).plan(["--stack", "dev"], out, dir);
-    });
-    printed = lines.join("\n");
+    printed = await runPlan(["--stack", "dev"]);
   });
 
   test("the stack config: Pulumi.dev.yaml's values, placeholders for the required keys it leaves unset", () => {
@@ -82,6 +95,16 @@ describe("the plan of a default stack", () => {
     expect(printed).toContain("kind: Deployment");
   });
 
+  test("the inline policy's document, the managed policy's ARN, and no provider's inputs (the kubeconfig)", () => {
+    const inline = /\naws:iam\/rolePolicy:RolePolicy default\/app\n.*\n {2}policy:\n((?: {4}.*\n)+)/.exec(printed)?.[1];
+    expect(JSON.parse(inline ?? "null").Statement[0]).toMatchObject({ Sid: "ReadOwnParameters", Effect: "Allow" });
+    expect(printed).toMatch(
+      /\naws:iam\/rolePolicyAttachment:RolePolicyAttachment \S+\n.*\n {2}policy ARN: arn:aws:iam::aws:policy\/AWSXRayDaemonWriteAccess\n/,
+    );
+    expect(printed).toMatch(/\npulumi:providers:kubernetes eks\n {2}depends on: [^\n]*\n\n/);
+    expect(printed).not.toContain("kind: Config");
+  });
+
   test("the stack outputs, then the access matrix: who may assume each role, and a verdict per action", () => {
     const outputs = printed.split("\nStack outputs:\n")[1];
     expect(outputs).toContain(
@@ -98,4 +121,29 @@ describe("the plan of a default stack", () => {
       "\n  yes     xray:PutTraceSegments on *  (arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess, Sid AWSXRayDaemonWriteAccess)",
     );
   });
+});
+
+test("a stack file's values, other keys and encrypted keys, each said where they come from", async () => {
+  const stackFile = [
+    "config:",
+    "  orders-stack:oidcProviderArn: arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C",
+    "  orders-stack:additionalOidcProviderArns:",
+    "    - arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-2.amazonaws.com/id/3D4E5F",
+    "  orders-stack:kubeconfig:",
+    "    secure: v1:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+    "",
+  ].join("\n");
+  const printed = await runPlan(["--stack", "prod"], { "Pulumi.prod.yaml": stackFile });
+  expect(printed).toContain(
+    "\nStack config:\n  oidcProviderArn: arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C " +
+      "(from Pulumi.prod.yaml)\n",
+  );
+  expect(printed).toContain("\n  also from Pulumi.prod.yaml: additionalOidcProviderArns\n");
+  expect(printed).toContain("\n  encrypted in Pulumi.prod.yaml, so placeholders where needed: kubeconfig\n");
+  // As stack prod: its role name, and both providers trusted.
+  expect(printed).toContain(
+    "\ndefault/app (annotation eks.amazonaws.com/role-arn) → role orders-stack-app@default@prod\n",
+  );
+  expect(printed).toContain('"oidc.eks.eu-west-2.amazonaws.com/id/3D4E5F:sub": "system:serviceaccount:default:app"');
+  expect(printed).not.toContain("BBBBBBBB");
 });

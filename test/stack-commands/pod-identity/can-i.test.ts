@@ -65,6 +65,27 @@ test("--as another account: without session tags (disableSessionTags) any accoun
   expect(run.stdout).toContain(": may assume role orders-stack-exporter@metrics");
 });
 
+test("--json names the target role the pods end up with", async () => {
+  const run = await canI("shop/reports", "s3:GetObject", "arn:aws:s3:::orders-data/x", "--json");
+  expect(JSON.parse(run.stdout)).toMatchObject({
+    role: "arn:aws:iam::123456789012:role/orders-stack-reports@shop",
+    targetRole: "arn:aws:iam::222233334444:role/orders-data",
+    verdict: "unknown",
+  });
+  const listed = JSON.parse((await canI("shop/reports", "--list", "--json")).stdout);
+  expect(listed.workloads[0].targetRole).toBe("arn:aws:iam::222233334444:role/orders-data");
+});
+
+test("--list of an account with both credential paths: one section each, a blank line between", async () => {
+  const sections = (await canI("shop/orders-api", "--list")).stdout.split("\n\n");
+  expect(sections.map((section) => section.split("\n")[0])).toEqual([
+    "shop/orders-api (annotation eks.amazonaws.com/role-arn) → role orders-stack-orders-api@shop",
+    expect.stringMatching(
+      /^shop\/orders-api \(PodIdentityAssociation shop\/orders-api .*\) → role orders-stack-orders-api@shop$/,
+    ),
+  ]);
+});
+
 test("--list of a target-role account: who may assume its role, and one unknown row for the target role", async () => {
   const run = await canI("shop/reports", "--list");
   expect(run.code).toBe(0);
