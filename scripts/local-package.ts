@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "fs";
 import { basename, join, resolve } from "path";
 
@@ -24,21 +24,6 @@ function userEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs a command to completion and returns its output; a failure carries the whole output. */
-export function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  try {
-    return execFileSync(command, args, {
-      cwd,
-      env: { ...userEnvironment(), ...env },
-      encoding: "utf-8",
-      stdio: "pipe",
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error: any) {
-    throw new Error(`\`${command} ${args.join(" ")}\` failed in ${cwd}:\n${error.stdout ?? ""}\n${error.stderr ?? ""}`);
-  }
-}
-
 /** Runs a command to completion, whatever its exit code: its status and output. */
 export function attempt(
   cwd: string,
@@ -54,6 +39,15 @@ export function attempt(
   });
   if (error) throw error;
   return { status, stdout, stderr };
+}
+
+/** Runs a command to completion and returns its output; a failure carries the whole output. */
+export function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+  const { status, stdout, stderr } = attempt(cwd, command, args, env);
+  if (status !== 0) {
+    throw new Error(`\`${command} ${args.join(" ")}\` failed in ${cwd}:\n${stdout}\n${stderr}`);
+  }
+  return stdout;
 }
 
 /**

@@ -18,7 +18,7 @@ export class AccessCheck extends Component {
         "Offline: whether a pod of a service account may do an action (can-i namespace/name action [resource-arn])",
       // Without --stack, the first stack's config.
       env: { PLAN_DEFAULT_STACK: settings.stackName },
-      steps: [scriptStep(project, SCRIPT)],
+      steps: [scriptStep(project, SCRIPT, { receiveArgs: true })],
     });
   }
 }

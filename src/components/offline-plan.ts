@@ -17,7 +17,7 @@ export class OfflinePlan extends Component {
       description: "Run the program offline under the test mocks and print what it would create",
       // Without --stack, the plan shows the first stack.
       env: { PLAN_DEFAULT_STACK: settings.stackName },
-      steps: [scriptStep(project, SCRIPT)],
+      steps: [scriptStep(project, SCRIPT, { receiveArgs: true })],
     });
   }
 }

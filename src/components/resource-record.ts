@@ -1,4 +1,5 @@
 import { Component, type typescript } from "projen";
+import { scriptStep } from "./script-step";
 
 /** In test/, beside the check it feeds (dev dependencies allowed there). */
 const SCRIPT = "test/record-resources.ts";
@@ -15,7 +16,7 @@ export class ResourceRecord extends Component {
     project.addTask("resources:record", {
       description:
         "Record the resources each stack deploys (resource-identities.json) after a deliberate removal or rename",
-      steps: [{ exec: `ts-node --swc --project ${project.tsconfigDev.fileName} ${SCRIPT}` }],
+      steps: [scriptStep(project, SCRIPT, { receiveArgs: false })],
     });
   }
 }

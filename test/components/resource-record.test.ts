@@ -25,7 +25,7 @@ describe("resource-identities.json, the stack's record of its deployed resources
       ]),
     );
     expect(files[".projen/tasks.json"].tasks["resources:record"].steps).toEqual([
-      { exec: "ts-node --swc --project test/tsconfig.json test/record-resources.ts" },
+      { execArgs: ["ts-node", "--swc", "--project", "test/tsconfig.json", "test/record-resources.ts"] },
     ]);
     expect(files["README.md"]).toContain("`npx projen resources:record`");
   });

@@ -1,16 +1,14 @@
-/**
- * Runs the stack's `npx projen can-i` (stack/test/can-i.ts) in this jest process, as its task would run it: a fresh
- * module registry per run, so that the program registers its resources again. In a stack-variant jest project
- * (.projenrc.ts), the variant's settings are the stack's.
- */
+/** `npx projen can-i` (stack/test/can-i.ts), run here by ./fresh-run.ts. */
+import { freshRun, type Printer } from "./fresh-run";
 
 /**
  * What stack/test/can-i.ts exports. Its types are checked by the stack's own tsconfig (stack/tsconfig.json): this
- * repository's node16 modules refuse the dynamic import of the program it loads (test/offline-program.ts).
+ * repository's node16 modules refuse the dynamic import of the program it loads (stack/test/offline-program.ts), so
+ * it is loaded by path, not imported.
  */
 interface CanICommand {
   HELP: string;
-  canI(args: string[], out: { log(text: string): void; error(text: string): void }): Promise<number>;
+  canI(args: string[], out: Printer): Promise<number>;
 }
 const COMMAND = "../../stack/test/can-i";
 
@@ -25,16 +23,10 @@ export interface Run {
 
 /** `npx projen can-i --stack dev <args>`: its exit code and what it printed. */
 export async function canI(...args: string[]): Promise<Run> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  let code = -1;
-  await jest.isolateModulesAsync(async () => {
-    code = await jest.requireActual<CanICommand>(COMMAND).canI(["--stack", "dev", ...args], {
-      log: (text) => stdout.push(text),
-      error: (text) => stderr.push(text),
-    });
-  });
-  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+  const { result, stdout, stderr } = await freshRun((out) =>
+    jest.requireActual<CanICommand>(COMMAND).canI(["--stack", "dev", ...args], out),
+  );
+  return { code: result, stdout, stderr };
 }
 
 /** This repository has no stack config file: every answer here is the placeholders', and says so. */

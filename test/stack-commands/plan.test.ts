@@ -5,13 +5,14 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { Testing } from "projen";
+import { freshRun, type Printer } from "./fresh-run";
 import { newProject, temporaryOutdir } from "../project-fixture";
 
-/** What stack/test/plan.ts exports (type-checked by stack/tsconfig.json, as in ./can-i.test.ts). */
+/** What stack/test/plan.ts exports, loaded by path (why: ./can-i-command.ts). */
 interface PlanCommand {
   HELP: string;
   planArguments(args: string[]): "help" | "plan";
-  plan(args: string[], out: { log(text: string): void; error(text: string): void }, dir: string): Promise<void>;
+  plan(args: string[], out: Printer, dir: string): Promise<void>;
 }
 const COMMAND = "../../stack/test/plan";
 const { HELP, planArguments } = jest.requireActual<PlanCommand>(COMMAND);
@@ -45,13 +46,9 @@ async function runPlan(args: string[], stackFiles: Record<string, string> = {}):
   const dir = temporaryOutdir();
   for (const file of ["Pulumi.yaml", "Pulumi.dev.yaml"]) writeFileSync(join(dir, file), files[file]);
   for (const [file, content] of Object.entries(stackFiles)) writeFileSync(join(dir, file), content);
-  const lines: string[] = [];
-  // The program registers its resources when loaded: a fresh module registry, as the task's own process has.
-  await jest.isolateModulesAsync(async () => {
-    const out = { log: (text: string) => lines.push(text), error: (text: string) => lines.push(text) };
-    await jest.requireActual<PlanCommand>(COMMAND).plan(args, out, dir);
-  });
-  return lines.join("\n");
+  const { stdout, stderr } = await freshRun((out) => jest.requireActual<PlanCommand>(COMMAND).plan(args, out, dir));
+  expect(stderr).toBe("");
+  return stdout;
 }
 
 test("--help prints the usage, and no plan", async () => {
