@@ -14,7 +14,7 @@ import {
   type NamedDocument,
   validateRequest,
 } from "./access-engine";
-import { ACCOUNT_ID, OIDC_PROVIDER_ARN, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { mockedAccount, OIDC_PROVIDER_ARN, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
 import { AWS_MANAGED_POLICIES_FILE } from "./stack-files";
 import {
   buildAccessModel,
@@ -39,6 +39,7 @@ function managedPolicyDocuments(): Record<string, PolicyDocument> {
 /** The cluster of the stack config `config`, as the mocks answer for it (account, region, partition). */
 export function clusterOf(config: Record<string, string> = TEST_STACK_CONFIG): ClusterIdentity {
   const clusterName = config.clusterName ?? TEST_STACK_CONFIG.clusterName;
+  const { accountId, partition, region } = mockedAccount();
   return {
     // Other sources read the provider from the cluster or another stack, which the mocks answer with this one.
     oidcProviderArn:
@@ -46,8 +47,8 @@ export function clusterOf(config: Record<string, string> = TEST_STACK_CONFIG): C
         ? config.oidcProviderArn
         : OIDC_PROVIDER_ARN,
     clusterName,
-    clusterArn: `arn:aws:eks:us-east-1:${ACCOUNT_ID}:cluster/${clusterName}`,
-    accountId: ACCOUNT_ID,
+    clusterArn: `arn:${partition}:eks:${region}:${accountId}:cluster/${clusterName}`,
+    accountId,
   };
 }
 

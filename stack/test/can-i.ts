@@ -5,6 +5,7 @@
  * HELP below is what `--help` prints: the options and the exit codes.
  */
 import { existsSync } from "fs";
+import { join } from "path";
 import { type AccessAnswer, accessModel, answer, checkTrust, clusterOf, combineAnswers, findWorkloads } from "./access";
 import { assumableBy, matrixRows, matrixText } from "./access-matrix";
 import { offlineConfig, type Printer, readStackFile, runProgramOffline, stackNameFrom } from "./offline-program";
@@ -117,17 +118,17 @@ function parse(args: string[]): Command {
   return { kind: "ask", key, action, resource, context, as, json };
 }
 
-/** Answers the command line `args` (what follows `can-i`) on `out`; resolves with the exit code. */
-export async function canI(args: string[], out: Printer = console): Promise<number> {
+/** Answers the command line `args` (what follows `can-i`) on `out`, of the stack in `dir`; resolves with the exit code. */
+export async function canI(args: string[], out: Printer = console, dir = "."): Promise<number> {
   try {
-    return await answerCommand(args, out);
+    return await answerCommand(args, out, dir);
   } catch (error) {
     out.error(error instanceof UsageError ? `${error.message}\n${USAGE}` : failure(error));
     return EXIT.noAnswer;
   }
 }
 
-async function answerCommand(args: string[], out: Printer): Promise<number> {
+async function answerCommand(args: string[], out: Printer, dir: string): Promise<number> {
   const command = parse(args);
   if (command.kind === "help") {
     out.log(HELP);
@@ -136,9 +137,12 @@ async function answerCommand(args: string[], out: Printer): Promise<number> {
   const stack = stackNameFrom(args, process.env.PLAN_DEFAULT_STACK, "can-i");
   const stackFile = `Pulumi.${stack}.yaml`;
   // A mistyped --stack must not pass unnoticed: the answer is then the placeholders'.
-  if (!existsSync(stackFile)) out.error(`Note: ${stackFile} not found: the stack config is the tests' placeholders.`);
-  const config = offlineConfig(readStackFile(stackFile));
-  await runProgramOffline(config, stack);
+  if (!existsSync(join(dir, stackFile))) {
+    out.error(`Note: ${stackFile} not found: the stack config is the tests' placeholders.`);
+  }
+  const fromFile = readStackFile(join(dir, stackFile));
+  const config = offlineConfig(fromFile);
+  await runProgramOffline(config, stack, fromFile.region);
   const cluster = clusterOf(config);
   // One workload per credential path: IRSA_AND_POD_IDENTITY has both, each checked.
   const workloads = findWorkloads(command.key, accessModel(cluster));

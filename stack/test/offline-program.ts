@@ -6,7 +6,14 @@
  */
 import { existsSync, readFileSync } from "fs";
 import * as YAML from "yaml";
-import { OIDC_PROVIDER_ARN, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import {
+  ACCOUNT_ID,
+  type MockOptions,
+  OIDC_PROVIDER_ARN,
+  settled,
+  startMocks,
+  TEST_STACK_CONFIG,
+} from "./pulumi-mocks";
 import { settings } from "../src/settings";
 
 const DEFAULT_OIDC_PROVIDER_OUTPUT = "oidcProviderArn";
@@ -22,13 +29,45 @@ export interface StackFileConfig {
   values: Record<string, string>;
   /** Keys whose value is encrypted (`pulumi config set --secret`). */
   encrypted: string[];
+  /** `aws:region`, the AWS provider's region, if the file sets it. */
+  region?: string;
 }
 
-/** The value of `--stack <name>` / `-s <name>` / `--stack=<name>`, else `defaultStack`. */
+/** Region prefixes of the partitions other than `aws` (botocore's endpoints.json, each partition's regionRegex). */
+const REGION_PARTITIONS: readonly [RegExp, string][] = [
+  [/^cn-/, "aws-cn"],
+  [/^us-gov-/, "aws-us-gov"],
+  [/^us-iso-/, "aws-iso"],
+  [/^us-isob-/, "aws-iso-b"],
+  [/^eu-isoe-/, "aws-iso-e"],
+  [/^us-isof-/, "aws-iso-f"],
+  [/^eusc-/, "aws-eusc"],
+];
+const ACCOUNT_OF_PROVIDER = /^arn:[^:]+:iam::(\d{12}):oidc-provider\//;
+
+/**
+ * Where the program runs offline, as a deploy would: the region of `aws:region` (default us-east-1) and its partition
+ * (what aws:index/getPartition answers), and the account of `oidcProviderArn` when the stack file sets it (the
+ * roles are made in the account whose OIDC provider they trust), else the mocks' account.
+ */
+export function offlineAccount(
+  config: Record<string, string>,
+  region = "us-east-1",
+): Pick<MockOptions, "accountId" | "partition" | "region"> {
+  const partition = REGION_PARTITIONS.find(([prefix]) => prefix.test(region))?.[1] ?? "aws";
+  const accountId = ACCOUNT_OF_PROVIDER.exec(config.oidcProviderArn ?? "")?.[1] ?? ACCOUNT_ID;
+  return { accountId, partition, region };
+}
+
+/**
+ * The stack of `--stack <name>` / `-s <name>` / `--stack=<name>`, else `defaultStack`. A fully qualified name
+ * (`<org>/<stack>`, `<org>/<project>/<stack>`) names the same stack: its config file and `pulumi.getStack()` use the
+ * last part.
+ */
 export function stackNameFrom(args: string[], defaultStack: string | undefined, task: string): string {
   const at = args.findIndex((arg) => arg === "--stack" || arg === "-s");
   const inline = args.find((arg) => arg.startsWith("--stack="));
-  const name = inline?.slice("--stack=".length) ?? (at >= 0 ? args[at + 1] : defaultStack);
+  const name = (inline?.slice("--stack=".length) ?? (at >= 0 ? args[at + 1] : defaultStack))?.split("/").pop();
   if (!name) throw new Error(`--stack needs a stack name, for example: npx projen ${task} --stack dev`);
   return name;
 }
@@ -36,8 +75,14 @@ export function stackNameFrom(args: string[], defaultStack: string | undefined, 
 export function readStackFile(path: string): StackFileConfig {
   const result: StackFileConfig = { values: {}, encrypted: [] };
   if (!existsSync(path)) return result;
-  const config: Record<string, unknown> = YAML.parse(readFileSync(path, "utf-8"))?.config ?? {};
+  let config: Record<string, unknown>;
+  try {
+    config = YAML.parse(readFileSync(path, "utf-8"))?.config ?? {};
+  } catch (error) {
+    throw new Error(`${path} is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const prefix = `${settings.projectName}:`;
+  if (typeof config["aws:region"] === "string") result.region = config["aws:region"];
   for (const [fullKey, value] of Object.entries(config)) {
     if (!fullKey.startsWith(prefix) || value === null || value === undefined) continue;
     const key = fullKey.slice(prefix.length);
@@ -56,16 +101,18 @@ export function offlineConfig(fromFile: StackFileConfig): Record<string, string>
 }
 
 /**
- * Runs src/index.ts under the mocks with `config`, as stack `stack` (role names are per stack); resolves with its
- * exports once every registration settled.
+ * Runs src/index.ts under the mocks with `config`, as stack `stack` (role names are per stack) in `region`; resolves
+ * with its exports once every registration settled.
  */
 export async function runProgramOffline(
   config: Record<string, string>,
   stack: string,
+  region?: string,
 ): Promise<Record<string, unknown>> {
   // Whatever stack the config references, its output is the mocks' OIDC provider ARN.
   const outputName = config.oidcProviderOutputName || DEFAULT_OIDC_PROVIDER_OUTPUT;
   await startMocks(config, {
+    ...offlineAccount(config, region),
     stack,
     stackOutputs: { [config.oidcProviderStackReference]: { [outputName]: OIDC_PROVIDER_ARN } },
   });

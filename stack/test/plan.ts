@@ -14,6 +14,7 @@ import * as YAML from "yaml";
 import { accessModel, clusterOf } from "./access";
 import { matrixText } from "./access-matrix";
 import {
+  offlineAccount,
   offlineConfig,
   type Printer,
   readStackFile,
@@ -21,7 +22,7 @@ import {
   type StackFileConfig,
   stackNameFrom,
 } from "./offline-program";
-import { ACCOUNT_ID, promiseOf, type Registration, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { promiseOf, type Registration, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
 import { settings } from "../src/settings";
 
 /** The stack shown without `--stack`: the first stack, which the `plan` task names. */
@@ -141,12 +142,15 @@ export async function plan(args: string[], out: Printer = console, dir = "."): P
   const fromFile = readStackFile(join(dir, stackFile));
   const config = offlineConfig(fromFile);
   out.log(`Offline plan of stack "${stack}" (${settings.projectName}): src/index.ts under test/pulumi-mocks.ts.`);
-  out.log(`Nothing is contacted: AWS, Kubernetes and other stacks are mocked (account ${ACCOUNT_ID}).\n`);
+  const { accountId, region } = offlineAccount(config, fromFile.region);
+  out.log(
+    `Nothing is contacted: AWS, Kubernetes and other stacks are mocked (account ${accountId}, region ${region}).\n`,
+  );
   out.log(existsSync(join(dir, stackFile)) ? "Stack config:" : `Stack config (${stackFile} not found):`);
   out.log(describeConfig(requiredConfigKeys(dir), stackFile, fromFile).join("\n"));
 
   // As that stack: its role names are the ones it would deploy.
-  const program = await runProgramOffline(config, stack);
+  const program = await runProgramOffline(config, stack, fromFile.region);
 
   const registered = registrations();
   out.log(`\nResources (${registered.length}), in the order they were registered:`);

@@ -72,6 +72,10 @@ export interface MockOptions {
   podIdentityAgentAddon?: boolean;
   /** The partition aws:index/getPartition returns (the AWS provider's, from aws:region). */
   partition?: string;
+  /** The caller's account (aws:index/getCallerIdentity), where the stack's roles and policies are made. */
+  accountId?: string;
+  /** The region aws:index/getRegion returns, and that of the EKS ARNs made here (the AWS provider's aws:region). */
+  region?: string;
 }
 
 /** The protobuf RegisterResourceRequest members we read (the SDK types the monitor as a gRPC client). */
@@ -137,21 +141,32 @@ interface MockMonitorLike {
 }
 
 let recorded: Registration[] = [];
+let mocked: Required<Pick<MockOptions, "accountId" | "partition" | "region">> = {
+  accountId: ACCOUNT_ID,
+  partition: "aws",
+  region: "us-east-1",
+};
+
+/** Where the mocks of the last `startMocks` put the stack: the caller's account, its partition and region. */
+export function mockedAccount(): Readonly<typeof mocked> {
+  return mocked;
+}
 const inflight = new Set<Promise<void>>();
 
 /**
  * The account of an explicit AWS provider (`allowedAccountIds`, of which the test gives one), else the mocks' caller:
  * a role registered through a provider of another account gets an ARN in that account.
  */
-function accountOf(providerReference: string | undefined): string {
+function accountOf(providerReference: string | undefined, caller: string): string {
   const urn = providerReference?.split("::").slice(0, -1).join("::");
   const provider = urn ? recorded.find((r) => r.urn === urn) : undefined;
   const allowed = provider?.inputs.allowedAccountIds;
   const accounts: string[] = typeof allowed === "string" ? JSON.parse(allowed) : (allowed ?? []);
-  return accounts.length === 1 ? accounts[0] : ACCOUNT_ID;
+  return accounts.length === 1 ? accounts[0] : caller;
 }
 
 function mocks(options: MockOptions): pulumi.runtime.Mocks {
+  const { accountId: account, partition, region } = mocked;
   return {
     newResource(args) {
       const state: Record<string, unknown> = { ...args.inputs };
@@ -164,16 +179,16 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
         // A read (Role.get) is by the role's name.
         const name = args.inputs.name ?? (args.id || args.name);
         state.name = name;
-        state.arn = `arn:aws:iam::${accountOf(args.provider)}:role${args.inputs.path ?? "/"}${name}`;
+        state.arn = `arn:${partition}:iam::${accountOf(args.provider, account)}:role${args.inputs.path ?? "/"}${name}`;
       } else if (args.type === "aws:eks/podIdentityAssociation:PodIdentityAssociation") {
         const { clusterName, namespace, serviceAccount } = args.inputs;
-        state.associationArn = `arn:aws:eks:us-east-1:${ACCOUNT_ID}:podidentityassociation/${clusterName}/a-${namespace}-${serviceAccount}`;
+        state.associationArn = `arn:${partition}:eks:${region}:${account}:podidentityassociation/${clusterName}/a-${namespace}-${serviceAccount}`;
         // What EKS sets as sts:ExternalId on the target role's AssumeRole (EKS User Guide, pod-id-assign-target-role).
-        state.externalId = `us-east-1/${ACCOUNT_ID}/${clusterName}/${namespace}/${serviceAccount}`;
+        state.externalId = `${region}/${account}/${clusterName}/${namespace}/${serviceAccount}`;
       } else if (args.type === "aws:iam/policy:Policy") {
         const name = args.inputs.name ?? args.name;
         state.name = name;
-        state.arn = `arn:aws:iam::${ACCOUNT_ID}:policy${args.inputs.path ?? "/"}${name}`;
+        state.arn = `arn:${partition}:iam::${account}:policy${args.inputs.path ?? "/"}${name}`;
       } else if (args.type === "pulumi:pulumi:StackReference") {
         const stackOutputs = options.stackOutputs ?? { [TEST_STACK_REFERENCE]: { oidcProviderArn: OIDC_PROVIDER_ARN } };
         state.outputs = stackOutputs[args.inputs.name] ?? {};
@@ -185,19 +200,19 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
       switch (args.token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
           return {
-            accountId: ACCOUNT_ID,
-            arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`,
+            accountId: account,
+            arn: `arn:${partition}:iam::${account}:user/test`,
             userId: "AIDATEST",
-            id: ACCOUNT_ID,
+            id: account,
           };
         case "aws:index/getRegion:getRegion":
-          return { region: "us-east-1", name: "us-east-1", id: "us-east-1", description: "US East (N. Virginia)" };
+          return { region, name: region, id: region, description: `the mocks' region ${region}` };
         case "aws:index/getPartition:getPartition":
           return {
-            partition: options.partition ?? "aws",
+            partition,
             dnsSuffix: "amazonaws.com",
             reverseDnsPrefix: "com.amazonaws",
-            id: options.partition ?? "aws",
+            id: partition,
           };
         case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider":
           // Exactly one of arn or url (terraform-provider-aws, iam/openid_connect_provider_data_source.go: ExactlyOneOf).
@@ -235,7 +250,7 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
           if (!args.inputs.name) throw new Error("aws:eks/getCluster: name is required");
           return {
             name: args.inputs.name,
-            arn: `arn:aws:eks:us-east-1:${ACCOUNT_ID}:cluster/${args.inputs.name}`,
+            arn: `arn:${partition}:eks:${region}:${account}:cluster/${args.inputs.name}`,
             identities: [{ oidcs: [{ issuer: options.clusterIssuer ?? `https://${ISSUER}` }] }],
           };
         default:
@@ -253,6 +268,11 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
 export async function startMocks(config: Record<string, string>, options: MockOptions = {}): Promise<void> {
   const project = options.project ?? settings.projectName;
   recorded = [];
+  mocked = {
+    accountId: options.accountId ?? ACCOUNT_ID,
+    partition: options.partition ?? "aws",
+    region: options.region ?? "us-east-1",
+  };
   pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${project}:${k}`, v])));
   await pulumi.runtime.setMocks(mocks(options), project, options.stack ?? settings.firstStackName, false);
 

@@ -45,7 +45,10 @@ async function declare(
   config: Record<string, string>,
   stackSettings: StackSettings,
 ): Promise<Record<string, WorkloadIdentity>> {
-  await startMocks(config, stackSettings.identityType === "IRSA" ? { partition: "aws-cn" } : {});
+  await startMocks(
+    config,
+    stackSettings.identityType === "IRSA" ? { partition: "aws-cn", accountId: "210987654321" } : {},
+  );
   // Loaded after setMocks, as program modules must be.
   const { declareWorkloadIdentities } = await import("../src/workload-identities");
   const identities = declareWorkloadIdentities({
@@ -508,7 +511,7 @@ describe("an entry with every option set", () => {
     // Every annotation the webhook reads (amazon-eks-pod-identity-webhook, README "eks.amazonaws.com/audience"):
     // without the audience one, the token would carry sts.amazonaws.com, which this trust policy refuses.
     expect(annotations).toEqual({
-      "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/workloads/orders-api@shop",
+      "eks.amazonaws.com/role-arn": "arn:aws-cn:iam::210987654321:role/workloads/orders-api@shop",
       "eks.amazonaws.com/audience": "orders.example.com",
       "eks.amazonaws.com/sts-regional-endpoints": "true",
       "eks.amazonaws.com/token-expiration": "7200",
@@ -630,7 +633,7 @@ describe("an adopted service account (createServiceAccount: false)", () => {
     expect(patch.inputs.metadata).toEqual({
       name: "billing",
       namespace: "finance",
-      annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/billing@finance" },
+      annotations: { "eks.amazonaws.com/role-arn": "arn:aws-cn:iam::210987654321:role/billing@finance" },
     });
     const trust = JSON.parse((await registrationOf(identity.role)).inputs.assumeRolePolicy) as PolicyDocument;
     expect(trust.Statement[0].Condition?.StringEquals[`${issuerOf(PRIMARY_ARN)}:sub`]).toBe(

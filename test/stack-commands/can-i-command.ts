@@ -8,7 +8,7 @@ import { freshRun, type Printer } from "./fresh-run";
  */
 interface CanICommand {
   HELP: string;
-  canI(args: string[], out: Printer): Promise<number>;
+  canI(args: string[], out: Printer, dir?: string): Promise<number>;
 }
 const COMMAND = "../../stack/test/can-i";
 
@@ -23,8 +23,13 @@ export interface Run {
 
 /** `npx projen can-i --stack dev <args>`: its exit code and what it printed. */
 export async function canI(...args: string[]): Promise<Run> {
+  return canIIn(".", ...args);
+}
+
+/** `npx projen can-i --stack dev <args>` in the stack folder `dir` (where its `Pulumi.dev.yaml` is). */
+export async function canIIn(dir: string, ...args: string[]): Promise<Run> {
   const { result, stdout, stderr } = await freshRun((out) =>
-    jest.requireActual<CanICommand>(COMMAND).canI(["--stack", "dev", ...args], out),
+    jest.requireActual<CanICommand>(COMMAND).canI(["--stack", "dev", ...args], out, dir),
   );
   return { code: result, stdout, stderr };
 }

@@ -3,7 +3,10 @@
  * default options): its answers, their exit codes and its command line.
  */
 
-import { canI, HELP, NO_STACK_FILE } from "./can-i-command";
+import { writeFileSync } from "fs";
+import { join } from "path";
+import { canI, canIIn, HELP, NO_STACK_FILE } from "./can-i-command";
+import { temporaryOutdir } from "../project-fixture";
 
 const PARAMETER = "arn:aws:ssm:us-east-1:123456789012:parameter/default/app/x";
 
@@ -123,6 +126,50 @@ describe("answers, as the issue's done-when asks them of a default stack", () =>
         "can-i failed: No service account default/other is bound to a role by this stack. " +
         "Bound service accounts: default/app.",
     );
+  });
+});
+
+describe("a stack file of another account and region: the roles are made where its OIDC provider is", () => {
+  const ACCOUNT = "111122223333";
+  /** A folder holding Pulumi.dev.yaml with these keys (the project of stack/ is orders-stack). */
+  const stackIn = (lines: string[]): string => {
+    const dir = temporaryOutdir();
+    writeFileSync(join(dir, "Pulumi.dev.yaml"), ["config:", ...lines.map((line) => `  ${line}`)].join("\n"));
+    return dir;
+  };
+  const provider = (partition: string, account: string, host: string) =>
+    `arn:${partition}:iam::${account}:oidc-provider/${host}/id/EXAMPLED539D4633E53DE1B71EXAMPLE`;
+
+  test("yes, exit 0, for a parameter of that account; no for the mocks' placeholder account", async () => {
+    const dir = stackIn([
+      "aws:region: eu-west-1",
+      `orders-stack:oidcProviderArn: ${provider("aws", ACCOUNT, "oidc.eks.eu-west-1.amazonaws.com")}`,
+    ]);
+    const parameter = (account: string) => `arn:aws:ssm:eu-west-1:${account}:parameter/default/app/x`;
+    const yes = await canIIn(dir, "default/app", "ssm:GetParameter", parameter(ACCOUNT));
+    expect(yes).toMatchObject({ code: 0, stderr: "" });
+    expect(yes.stdout).toMatch(
+      /^yes\n {2}allowed by workload, Sid ReadOwnParameters\n {2}trust: token of arn:aws:iam::111122223333:/,
+    );
+    const listed = JSON.parse((await canIIn(dir, "default/app", "--list", "--json")).stdout);
+    expect(listed.workloads[0].role).toBe("arn:aws:iam::111122223333:role/orders-stack-app@default");
+    expect((await canIIn(dir, "default/app", "ssm:GetParameter", parameter("123456789012"))).code).toBe(1);
+  });
+
+  test("a region of another partition: the stack's partition is that region's, as aws:index/getPartition answers", async () => {
+    const dir = stackIn([
+      "aws:region: cn-north-1",
+      `orders-stack:oidcProviderArn: ${provider("aws-cn", ACCOUNT, "oidc.eks.cn-north-1.amazonaws.com.cn")}`,
+    ]);
+    const run = await canIIn(
+      dir,
+      "default/app",
+      "ssm:GetParameter",
+      `arn:aws-cn:ssm:cn-north-1:${ACCOUNT}:parameter/default/app/x`,
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const listed = JSON.parse((await canIIn(dir, "default/app", "--list", "--json")).stdout);
+    expect(listed.workloads[0].role).toBe("arn:aws-cn:iam::111122223333:role/orders-stack-app@default");
   });
 });
 

@@ -128,9 +128,15 @@ test("a stack file's values, other keys and encrypted keys, each said where they
     "    - arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-2.amazonaws.com/id/3D4E5F",
     "  orders-stack:kubeconfig:",
     "    secure: v1:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+    "  aws:region: eu-west-1",
     "",
   ].join("\n");
-  const printed = await runPlan(["--stack", "prod"], { "Pulumi.prod.yaml": stackFile });
+  // A fully qualified stack name: the same stack, whose file and role names use its last part.
+  const printed = await runPlan(["--stack", "acme/prod"], { "Pulumi.prod.yaml": stackFile });
+  expect(printed).toMatch(/^Offline plan of stack "prod" /);
+  // The roles are made in the account of the stack's OIDC provider, in the region of aws:region.
+  expect(printed).toContain("are mocked (account 210987654321, region eu-west-1).");
+  expect(printed).toContain("eks.amazonaws.com/role-arn: arn:aws:iam::210987654321:role/orders-stack-app@default@prod");
   expect(printed).toContain(
     "\nStack config:\n  oidcProviderArn: arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C " +
       "(from Pulumi.prod.yaml)\n",
@@ -143,4 +149,10 @@ test("a stack file's values, other keys and encrypted keys, each said where they
   );
   expect(printed).toContain('"oidc.eks.eu-west-2.amazonaws.com/id/3D4E5F:sub": "system:serviceaccount:default:app"');
   expect(printed).not.toContain("BBBBBBBB");
+});
+
+test("a stack file that is not valid YAML: the plan fails naming the file", async () => {
+  await expect(runPlan(["--stack", "prod"], { "Pulumi.prod.yaml": "config:\n  a: [unclosed\n" })).rejects.toThrow(
+    /Pulumi\.prod\.yaml is not valid YAML: /,
+  );
 });
