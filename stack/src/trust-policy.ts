@@ -216,25 +216,37 @@ export function podIdentityTrustPolicy(args: PodIdentityTrustPolicyArgs): Policy
   };
 }
 
-export interface PodIdentityTargetTrustPolicyArgs {
-  /** The association's role (in the cluster's account), which assumes the target role. */
-  sourceRoleArn: string;
-  /** The cluster and service account the session tags name (with session tags). */
-  clusterArn: string;
+/** One association that chains to a target role: the service account it binds, and its external ID. */
+export interface TargetRoleAssociation {
   namespace: string;
   serviceAccount: string;
-  /** false when the association disables session tags: the external ID pins them instead. */
-  sessionTags: boolean;
   /** The association's `externalId`, `<region>/<account>/<cluster>/<namespace>/<service account>`. */
   externalId?: string;
+}
+
+export interface PodIdentityTargetTrustPolicyArgs {
+  /** The associations' role (in the cluster's account), which assumes the target role. */
+  sourceRoleArn: string;
+  /** The cluster the session tags name (with session tags). */
+  clusterArn: string;
+  /** Every association of the entry whose target this is: its service account's and its additional ones'. */
+  associations: TargetRoleAssociation[];
+  /** false when the associations disable session tags: their external IDs pin them instead. */
+  sessionTags: boolean;
 }
 
 /**
  * The trust of a target role (EKS User Guide, pod-id-assign-target-role): the cluster account's association
  * role, by `aws:PrincipalARN`, for the bound cluster, namespace and service account, by their session tags or,
- * without session tags, by the `sts:ExternalId` EKS sets (the association's `externalId`).
+ * without session tags, by the `sts:ExternalId` EKS sets (the association's `externalId`). One statement per
+ * association: a role shared by several associations needs "independent statements in the trust policy" (EKS API
+ * reference, CreatePodIdentityAssociation), as one statement's lists would also admit the namespace of one
+ * association with the service account of another.
  */
 export function podIdentityTargetTrustPolicy(args: PodIdentityTargetTrustPolicyArgs): PolicyDocument {
+  if (args.associations.length === 0) {
+    throw new Error("podIdentityTargetTrustPolicy: at least one association is required.");
+  }
   const [, partition, , , account] = args.sourceRoleArn.split(":");
   const principal = { AWS: `arn:${partition}:iam::${account}:root` };
   const fromSourceRole = { ArnEquals: { "aws:PrincipalARN": args.sourceRoleArn } };
@@ -242,35 +254,36 @@ export function podIdentityTargetTrustPolicy(args: PodIdentityTargetTrustPolicyA
     const tag = (key: string) => `aws:RequestTag/${key}`;
     return {
       Version: "2012-10-17",
-      Statement: [
-        {
-          Effect: "Allow",
-          Principal: principal,
-          Action: ["sts:AssumeRole", "sts:TagSession"],
-          Condition: {
-            StringEquals: {
-              [tag(POD_IDENTITY_SESSION_TAGS.clusterArn)]: args.clusterArn,
-              [tag(POD_IDENTITY_SESSION_TAGS.namespace)]: args.namespace,
-              [tag(POD_IDENTITY_SESSION_TAGS.serviceAccount)]: args.serviceAccount,
-            },
-            ...fromSourceRole,
+      Statement: args.associations.map(({ namespace, serviceAccount }) => ({
+        Effect: "Allow",
+        Principal: principal,
+        Action: ["sts:AssumeRole", "sts:TagSession"],
+        Condition: {
+          StringEquals: {
+            [tag(POD_IDENTITY_SESSION_TAGS.clusterArn)]: args.clusterArn,
+            [tag(POD_IDENTITY_SESSION_TAGS.namespace)]: namespace,
+            [tag(POD_IDENTITY_SESSION_TAGS.serviceAccount)]: serviceAccount,
           },
+          ...fromSourceRole,
         },
-      ],
+      })),
     };
   }
-  if (!args.externalId) {
-    throw new Error("podIdentityTargetTrustPolicy: without session tags, the external ID is required.");
-  }
+  const assumeRole = args.associations.map(({ externalId }) => {
+    if (!externalId) {
+      throw new Error("podIdentityTargetTrustPolicy: without session tags, the external ID is required.");
+    }
+    return {
+      Effect: "Allow" as const,
+      Principal: principal,
+      Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "sts:ExternalId": externalId }, ...fromSourceRole },
+    };
+  });
   return {
     Version: "2012-10-17",
     Statement: [
-      {
-        Effect: "Allow",
-        Principal: principal,
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "sts:ExternalId": args.externalId }, ...fromSourceRole },
-      },
+      ...assumeRole,
       { Effect: "Allow", Principal: principal, Action: "sts:TagSession", Condition: fromSourceRole },
     ],
   };

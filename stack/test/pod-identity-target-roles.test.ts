@@ -105,6 +105,31 @@ describe.each([
     expect(checkTrust({ ...w, role: { ...w.role, policies: [] } }).allowed).toBe(false);
   });
 
+  test("a target role shared by the entry's additional service accounts lets in each, by a statement of its own", async () => {
+    const backfill = { namespace: "shop", name: "api-backfill" };
+    const shared = await declare({
+      targetRoleArn: TARGET_ROLE_ARN,
+      disableSessionTags,
+      additionalServiceAccounts: [backfill],
+    });
+    const target = await declareTargetRole(shared);
+    const w = workload();
+    const session = (ref: { namespace: string; name: string }) =>
+      podIdentitySession(clusterOf(), ref, { sessionTags: !disableSessionTags });
+    // Each associated account's pods get in: the association of api-backfill also names the target role.
+    expect(checkTargetRoleTrust(w, session(api)).allowed).toBe(true);
+    expect(checkTargetRoleTrust(w, session(backfill)).allowed).toBe(true);
+    // Not an account of the entry, nor one mixing the namespace of one association with the name of another.
+    expect(checkTargetRoleTrust(w, session({ namespace: "billing", name: "api-backfill" })).allowed).toBe(false);
+    expect(checkTargetRoleTrust(w, session({ namespace: "shop", name: "api-other" })).allowed).toBe(false);
+    // The role waits for every association that names it.
+    const registered = await registrationOf(target);
+    const associations = [shared.podIdentityAssociation!, ...shared.additionalPodIdentityAssociations];
+    for (const association of associations) {
+      expect(registered.dependencies).toContain(await promiseOf(association.urn));
+    }
+  });
+
   test("a pod gets the target role's permissions, evaluated when this stack declares the target role", async () => {
     // Under fresh mocks: the previous test declared the target role already. An AWS managed policy whose document
     // the stack has (stack/src/aws-managed-policies.json).

@@ -368,7 +368,7 @@ describe("podIdentityTrustPolicy", () => {
 describe("every trust policy", () => {
   const sourceRoleArn = "arn:aws:iam::111122223333:role/orders-api";
   const target = { sourceRoleArn, clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/prod" };
-  const ref = { namespace: "shop", serviceAccount: "api" };
+  const ref = { associations: [{ namespace: "shop", serviceAccount: "api" }] };
   const pods = {
     clusterArn: target.clusterArn,
     accountId: "111122223333",
@@ -384,9 +384,8 @@ describe("every trust policy", () => {
       () =>
         podIdentityTargetTrustPolicy({
           ...target,
-          ...ref,
+          associations: [{ namespace: "shop", serviceAccount: "api", externalId: "us-east-1/1/prod/shop/api" }],
           sessionTags: false,
-          externalId: "us-east-1/1/prod/shop/api",
         }),
     ],
   ];
