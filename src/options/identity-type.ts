@@ -18,8 +18,10 @@ export enum IdentityType {
   /**
    * Both at once, for migrating from IRSA to Pod Identity without downtime: the role trusts the OIDC provider
    * (`aud` and `sub` pinned) and `pods.eks.amazonaws.com` (session tags pinned), and the service account gets
-   * both the annotation and the association. Pods keep using IRSA (the SDKs try web identity before container
-   * credentials) until the entry switches to `POD_IDENTITY`, which drops the IRSA half.
+   * both the annotation and the association. Pods created once the association exists get Pod Identity credentials
+   * (the pod identity webhook injects them instead of the web identity token); pods created before keep their IRSA
+   * token, which the role still admits. Switch the entry to `POD_IDENTITY` once every pod has rolled: that drops the
+   * IRSA half.
    */
   IRSA_AND_POD_IDENTITY = "IRSA_AND_POD_IDENTITY",
 }

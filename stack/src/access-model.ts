@@ -270,8 +270,9 @@ function trustedAudience(trust: PolicyDocument | undefined, issuer: string): Rec
 
 /**
  * Every service account the program binds to a role, in the cluster `cluster`: IRSA through the role-arn
- * annotation (first: the AWS SDKs try it before Pod Identity), Pod Identity through an association in that cluster;
- * an account with both (IRSA_AND_POD_IDENTITY) has one workload per credential path. Then every role bound by
+ * annotation, Pod Identity through an association in that cluster; an account with both (IRSA_AND_POD_IDENTITY) has
+ * one workload per credential path: its pods created before the association hold a token, those created after get
+ * a Pod Identity session (the webhook prefers container credentials), and the role must admit both. Then every role bound by
  * nothing here (`roleOnly`, registered under its account's `<namespace>/<name>`), with the credentials its trust
  * admits a pod of that account to present once its owner binds it.
  */

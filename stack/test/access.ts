@@ -297,11 +297,6 @@ export function findWorkloads(key: string, model: WorkloadAccess[] = accessModel
   return found;
 }
 
-/** The first workload of `key`: the credential path its pods use first (IRSA, which the AWS SDKs try first). */
-export function findWorkload(key: string, model: WorkloadAccess[] = accessModel()): WorkloadAccess {
-  return findWorkloads(key, model)[0];
-}
-
 /** What a role-only workload's answers rest on: credentials of a binding this stack does not make. */
 const ROLE_ONLY_NOTE = "role only (roleOnly): once its owner binds it";
 

@@ -170,7 +170,9 @@ describe("the stack's README.md", () => {
     expect(variantsReadme).toContain(
       "**Trust**: IRSA: the existing role must trust the cluster's IAM OIDC provider for `system:serviceaccount:shop:api` (audience `sts.amazonaws.com`); a `ServiceAccountPatch` annotates the service account",
     );
-    expect(variantsReadme).toContain("migrating (`IRSA_AND_POD_IDENTITY`): pods keep using IRSA");
+    expect(variantsReadme).toContain(
+      "migrating (`IRSA_AND_POD_IDENTITY`): the role admits both; pods created once the association exists get Pod Identity credentials",
+    );
     expect(variantsReadme).toContain(
       "the association chains to target role `arn:aws:iam::222233334444:role/orders-data`",
     );
