@@ -616,6 +616,13 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].annotations["eks.amazonaws.com/role-arn"]: this annotation is managed by eks-irsa-template; the stack sets it to the role it creates.',
   },
   {
+    // The webhook mints the token for this audience (amazon-eks-pod-identity-webhook, README): one the trust does not pin.
+    input: "the audience annotation set by hand",
+    options: sa({ annotations: { "eks.amazonaws.com/audience": "other.example.com" } }),
+    message:
+      'serviceAccounts[0].annotations["eks.amazonaws.com/audience"]: this annotation is managed by eks-irsa-template; set audience instead, which the trust policy pins too.',
+  },
+  {
     input: "annotations over 256 KiB",
     options: sa({ annotations: { "example.com/blob": "x".repeat(262144) } }),
     message:

@@ -80,6 +80,7 @@ export interface EksIrsaProjectOptions extends typescript.TypeScriptProjectOptio
    * When an entry uses Pod Identity: check that the cluster has the EKS Pod Identity Agent add-on, install it,
    * or neither (EKS Auto Mode has the agent built in). Refused when no entry uses Pod Identity.
    * @default PodIdentityAgentMode.CHECK
+   * @featured
    */
   readonly podIdentityAgent?: PodIdentityAgentMode;
 }

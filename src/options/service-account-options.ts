@@ -105,7 +105,7 @@ export interface ServiceAccountOptions {
   /**
    * Whether the stack creates the service account. `false` adopts an existing one: only the
    * role and the annotation patch (or the Pod Identity association) are created.
-   * @default true
+   * @default - true, except for a `roleOnly` entry (its owner creates the account)
    */
   readonly createServiceAccount?: boolean;
 

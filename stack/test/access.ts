@@ -281,7 +281,10 @@ export function checkPermissions(
   }
   // Not allowed by what is known: a boundary cannot grant, but an unknown identity policy may.
   if (unknown.length > 0) return { verdict: "unknown", reason: notEvaluated(unknown) };
-  return { verdict: "no", reason: `implicitly denied: ${decision.missingAllow.join("; ")}` };
+  return {
+    verdict: "no",
+    reason: `implicitly denied: ${decision.missingAllow.join("; ") || "no statement allows it"}`,
+  };
 }
 
 /**

@@ -35,6 +35,7 @@ test("the README's quick start scaffolds a stack from the registry whose build p
     "identityType",
     "oidcProviderSource",
     "roleNamePrefix",
+    "podIdentityAgent",
   ]) {
     expect(projenrc).toMatch(new RegExp(`^ {2}// ${option}: .*/\\* `, "m"));
   }

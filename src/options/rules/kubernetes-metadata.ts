@@ -9,6 +9,8 @@ const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 /** Annotations the stack writes itself, and the option that sets each one. */
 const MANAGED_ANNOTATIONS: Record<string, string> = {
   "eks.amazonaws.com/role-arn": "the stack sets it to the role it creates",
+  // The audience of the token the webhook mints (amazon-eks-pod-identity-webhook README): the trust pins `audience`.
+  "eks.amazonaws.com/audience": "set audience instead, which the trust policy pins too",
   "eks.amazonaws.com/sts-regional-endpoints": "set stsRegionalEndpoints instead",
   "eks.amazonaws.com/token-expiration": "set tokenExpirationSeconds instead",
 };
