@@ -80,7 +80,7 @@ export function configDeclarationsFor(settings: StackSettings): Record<string, C
       items: { type: "string" },
       default: [],
       description:
-        "ARNs of more IAM OIDC providers (other clusters or accounts) whose service accounts of the same namespace and name may assume the same roles.",
+        "ARNs of more IAM OIDC providers, in the account and partition of oidcProviderArn (other clusters' issuers, registered there), whose service accounts of the same namespace and name may assume the same roles.",
     };
   }
   return config;

@@ -5,7 +5,12 @@ import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
 import type { OidcProviderSource, StackSettings } from "./settings-types";
-import { OIDC_PROVIDER_ARN_EXAMPLE, type OidcProvider, parseOidcProviderArn } from "./trust-policy";
+import {
+  OIDC_PROVIDER_ARN_EXAMPLE,
+  type OidcProvider,
+  parseOidcProviderArn,
+  parseOidcProviderArns,
+} from "./trust-policy";
 
 /** What the identities need from the stack's configuration, per identity type. */
 export type IdentityConfig =
@@ -48,7 +53,14 @@ export function readClusterName(): string {
 }
 
 function readAdditionalOidcProviderArns(config: pulumi.Config): string[] {
-  const value = config.getObject<unknown>("additionalOidcProviderArns") ?? [];
+  // Parsed here, not by config.getObject, whose error for a plain string says only "not a valid JSON object".
+  const raw = config.get("additionalOidcProviderArns");
+  let value: unknown = [];
+  try {
+    value = raw === undefined ? [] : JSON.parse(raw);
+  } catch {
+    value = raw;
+  }
   if (!Array.isArray(value)) {
     throw new Error(
       `Invalid additionalOidcProviderArns: expected a list of OIDC provider ARNs. Set it with: ` +
@@ -161,9 +173,12 @@ export function readIdentityConfig(
     };
   }
   const audiences = [...new Set((settings.serviceAccounts ?? []).map((sa) => sa.audience))];
-  return {
-    identityType: "IRSA",
-    oidcProviderArn: readOidcProviderArn(settings.oidcProviderSource, audiences),
-    additionalOidcProviderArns: readAdditionalOidcProviderArns(new pulumi.Config()),
-  };
+  const oidcProviderArn = readOidcProviderArn(settings.oidcProviderSource, audiences);
+  const config = new pulumi.Config();
+  const additionalOidcProviderArns = readAdditionalOidcProviderArns(config);
+  if (settings.oidcProviderSource === "STACK_CONFIG") {
+    // Known now: the additional providers must be in its account (checked again with the trust policy otherwise).
+    parseOidcProviderArns([config.require("oidcProviderArn"), ...additionalOidcProviderArns]);
+  }
+  return { identityType: "IRSA", oidcProviderArn, additionalOidcProviderArns };
 }

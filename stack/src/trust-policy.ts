@@ -68,11 +68,29 @@ export function parseOidcProviderArn(arn: string, configKey = "oidcProviderArn")
   return { partition: match[1], accountId: match[2], issuer: match[3], arn };
 }
 
-/** Parses the primary OIDC provider ARN, then the additional ones, each error labelled with its config key. */
+/**
+ * Parses the primary OIDC provider ARN, then the additional ones, each error labelled with its config key. The
+ * additional ones must be in the primary's account and partition, where the role is: STS looks the token's issuer up
+ * among the OIDC providers of the role's own account (EKS User Guide, "Authenticate to another account with IRSA":
+ * the other cluster's issuer is registered as a provider in the role's account).
+ */
 export function parseOidcProviderArns(arns: readonly string[]): OidcProvider[] {
-  return arns.map((arn, i) =>
+  const providers = arns.map((arn, i) =>
     parseOidcProviderArn(arn, i === 0 ? "oidcProviderArn" : `additionalOidcProviderArns[${i - 1}]`),
   );
+  const [primary, ...additional] = providers;
+  additional.forEach((provider, i) => {
+    if (provider.accountId !== primary.accountId || provider.partition !== primary.partition) {
+      throw new Error(
+        `Invalid additionalOidcProviderArns[${i}]: ${JSON.stringify(provider.arn)} is in account ${provider.accountId} ` +
+          `(partition ${provider.partition}), but the role is in account ${primary.accountId} (partition ` +
+          `${primary.partition}), that of oidcProviderArn, and a role trusts only OIDC providers of its own account. ` +
+          `Register that cluster's issuer in account ${primary.accountId} (aws iam create-open-id-connect-provider ` +
+          `--url https://${provider.issuer} --client-id-list sts.amazonaws.com) and list that provider's ARN.`,
+      );
+    }
+  });
+  return providers;
 }
 
 /** The `sub` claim Kubernetes puts in projected service account tokens. */

@@ -107,6 +107,28 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
     message: `Invalid additionalOidcProviderArns: expected a list of OIDC provider ARNs. Set it with: pulumi config set --path 'additionalOidcProviderArns[0]' ${EXAMPLE}`,
   },
   {
+    // What `additionalOidcProviderArns: arn:...` (a scalar in the stack file) hands the program: not JSON at all.
+    input: "additionalOidcProviderArns a plain string",
+    settings: IRSA,
+    config: { oidcProviderArn: EXAMPLE, additionalOidcProviderArns: EXAMPLE },
+    message: `Invalid additionalOidcProviderArns: expected a list of OIDC provider ARNs. Set it with: pulumi config set --path 'additionalOidcProviderArns[0]' ${EXAMPLE}`,
+  },
+  {
+    input: "an additional OIDC provider of another account",
+    settings: IRSA,
+    config: {
+      oidcProviderArn: EXAMPLE,
+      additionalOidcProviderArns: JSON.stringify([EXAMPLE.replace("123456789012", "111122223333")]),
+    },
+    message:
+      `Invalid additionalOidcProviderArns[0]: ${JSON.stringify(EXAMPLE.replace("123456789012", "111122223333"))} is in ` +
+      "account 111122223333 (partition aws), but the role is in account 123456789012 (partition aws), that of " +
+      "oidcProviderArn, and a role trusts only OIDC providers of its own account. Register that cluster's issuer in " +
+      "account 123456789012 (aws iam create-open-id-connect-provider --url " +
+      "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE --client-id-list sts.amazonaws.com) " +
+      "and list that provider's ARN.",
+  },
+  {
     input: "clusterName missing (Pod Identity)",
     settings: POD_IDENTITY,
     config: {},

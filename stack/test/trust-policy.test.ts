@@ -148,17 +148,31 @@ describe("parseOidcProviderArn", () => {
 
 describe("parseOidcProviderArns", () => {
   const CN_ARN = "arn:aws-cn:iam::210987654321:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC";
+  // Another cluster's issuer, registered in the same account as ARN's.
+  const WEST_ARN = ARN.replace(/oidc-provider\/.*/, "oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/WEST");
 
   test("parses the primary provider, then the additional ones, in order", () => {
-    expect(parseOidcProviderArns([ARN, CN_ARN]).map((p) => p.arn)).toEqual([ARN, CN_ARN]);
+    expect(parseOidcProviderArns([ARN, WEST_ARN]).map((p) => p.arn)).toEqual([ARN, WEST_ARN]);
   });
 
   test.each([
     [["bad", CN_ARN], 'Invalid oidcProviderArn: "bad"'],
     [[ARN, "bad"], 'Invalid additionalOidcProviderArns[0]: "bad"'],
-    [[ARN, CN_ARN, "bad"], 'Invalid additionalOidcProviderArns[1]: "bad"'],
+    [[ARN, WEST_ARN, "bad"], 'Invalid additionalOidcProviderArns[1]: "bad"'],
   ])("names the config key of a malformed entry: %j", (arns, message) => {
     expect(() => parseOidcProviderArns(arns)).toThrow(message);
+  });
+
+  test.each([
+    ["another account", ARN.replace(/::\d{12}:/, "::111122223333:")],
+    ["another partition", ARN.replace(/^arn:aws:/, "arn:aws-us-gov:")],
+  ])("refuses an additional provider of %s than the role's: STS looks issuers up in the role's account", (_, other) => {
+    expect(() => parseOidcProviderArns([ARN, WEST_ARN, other])).toThrow(
+      `Invalid additionalOidcProviderArns[1]: ${JSON.stringify(other)} is in account `,
+    );
+    expect(() => parseOidcProviderArns([ARN, other])).toThrow(
+      /a role trusts only OIDC providers of its own account\. Register that cluster's issuer in account \d{12} /,
+    );
   });
 });
 

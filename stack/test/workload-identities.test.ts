@@ -23,7 +23,9 @@ import type { WorkloadIdentity } from "../src/workload-identity";
 // A primary provider in another account than the mocks' caller, to prove where ${...} tokens come from. Its partition
 // is the stack's (the AWS provider's, which the mocks set to match): a provider of another partition is refused.
 const PRIMARY_ARN = "arn:aws-cn:iam::210987654321:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/PRIMARY";
-const PROVIDER_ARNS = [PRIMARY_ARN, OIDC_PROVIDER_ARN];
+// An additional provider: another cluster's issuer, registered in the primary's account (where the role is).
+const SECOND_ARN = "arn:aws-cn:iam::210987654321:oidc-provider/oidc.eks.cn-northwest-1.amazonaws.com.cn/id/SECOND";
+const PROVIDER_ARNS = [PRIMARY_ARN, SECOND_ARN];
 /**
  * Each entry as a role this stack creates and binds: role-only, existing-role, target-role and untagged entries
  * change what is registered, and have tests of their own (role-only-and-existing-roles, pod-identity-target-roles).
@@ -173,7 +175,7 @@ describe("IRSA (generated settings)", () => {
   beforeAll(async () => {
     // The provider ARN from stack config, wherever the settings read it from: test/stack-config.test.ts covers the sources.
     identities = await declare(
-      { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN]) },
+      { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([SECOND_ARN]) },
       { ...switchedTo("IRSA"), oidcProviderSource: "STACK_CONFIG" },
     );
   });
@@ -483,7 +485,7 @@ describe("an entry with every option set", () => {
 
   test("IRSA: the role, its trust policy, every policy registered for it and the annotations", async () => {
     const { "shop/orders-api": identity } = await declare(
-      { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([OIDC_PROVIDER_ARN]) },
+      { oidcProviderArn: PRIMARY_ARN, additionalOidcProviderArns: JSON.stringify([SECOND_ARN]) },
       { ...settings, identityType: "IRSA", oidcProviderSource: "STACK_CONFIG", serviceAccounts: [orders] },
     );
     await allRegistered(identity);
