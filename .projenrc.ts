@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { cdk, javascript, JsonFile } from "projen";
+import { LeastPrivilegeWorkflows } from "./src/components/least-privilege-workflows";
 import { AWS_MANAGED_POLICIES_PACKAGE, STACK_DEPENDENCIES, STACK_DEV_DEPENDENCIES } from "./src/components/versions";
 
 const project = new cdk.JsiiProject({
@@ -323,5 +324,8 @@ project.addTask("mutation", {
     { exec: "stryker run stryker.stack.config.json" },
   ],
 });
+
+// The build job and the pull request lint with read access only, as in every generated stack.
+new LeastPrivilegeWorkflows(project);
 
 project.synth();

@@ -2,6 +2,7 @@ import { typescript } from "projen";
 import { AccessCheck } from "./components/access-check";
 import { AwsManagedPolicyDocuments } from "./components/aws-managed-policy-documents";
 import { OfflinePlan } from "./components/offline-plan";
+import { LeastPrivilegeWorkflows } from "./components/least-privilege-workflows";
 import { PulumiPreviewWorkflow } from "./components/pulumi-preview-workflow";
 import { PulumiProjectFile } from "./components/pulumi-project-file";
 import { PulumiStackFile } from "./components/pulumi-stack-file";
@@ -47,6 +48,7 @@ export class EksIrsaProject extends typescript.TypeScriptAppProject {
     new AwsManagedPolicyDocuments(this, settings);
     new AccessCheck(this, settings);
     if (this.github) {
+      new LeastPrivilegeWorkflows(this);
       new PulumiPreviewWorkflow(this.github, this, settings);
     }
     new StackReadme(this, settings);
