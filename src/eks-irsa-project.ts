@@ -1,8 +1,8 @@
 import { typescript } from "projen";
 import { AccessCheck } from "./components/access-check";
 import { AwsManagedPolicyDocuments } from "./components/aws-managed-policy-documents";
-import { OfflinePlan } from "./components/offline-plan";
 import { LeastPrivilegeWorkflows } from "./components/least-privilege-workflows";
+import { OfflinePlan } from "./components/offline-plan";
 import { PulumiPreviewWorkflow } from "./components/pulumi-preview-workflow";
 import { PulumiProjectFile } from "./components/pulumi-project-file";
 import { PulumiStackFile } from "./components/pulumi-stack-file";

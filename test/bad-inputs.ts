@@ -5,6 +5,7 @@ import {
   PodIdentityAgentMode,
   type EksIrsaProjectOptions,
 } from "../src";
+import { AWS_MANAGED_POLICIES_PACKAGE } from "../src/components/versions";
 
 /**
  * Every bad input the project type is tried with, and the exact line it answers with.
@@ -279,6 +280,16 @@ export const BAD_INPUTS: BadInput[] = [
     options: sa({ managedPolicyArns: ["arn:aws:iam::123456789012:role/admin"] }),
     message:
       'serviceAccounts[0].managedPolicyArns[0]: "arn:aws:iam::123456789012:role/admin" is not a managed policy ARN; expected arn:<partition>:iam::<account or "aws">:policy/<name>, for example arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess.',
+  },
+  {
+    input: "a misspelled AWS managed policy",
+    options: sa({ managedPolicyArns: ["arn:${partition}:iam::aws:policy/AmazonS3ReadOnlyAcess"] }),
+    message: `serviceAccounts[0].managedPolicyArns[0]: AWS has no managed policy "AmazonS3ReadOnlyAcess" (not in ${AWS_MANAGED_POLICIES_PACKAGE}, the snapshot of AWS's managed policies this package ships); did you mean "arn:\${partition}:iam::aws:policy/AmazonS3ReadOnlyAccess"?`,
+  },
+  {
+    input: "an AWS managed policy without its path",
+    options: sa({ managedPolicyArns: ["arn:${partition}:iam::aws:policy/AWSLambdaBasicExecutionRole"] }),
+    message: `serviceAccounts[0].managedPolicyArns[0]: AWS has no managed policy "AWSLambdaBasicExecutionRole" (not in ${AWS_MANAGED_POLICIES_PACKAGE}, the snapshot of AWS's managed policies this package ships); did you mean "arn:\${partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"?`,
   },
   {
     input: "permissions boundary that is not a policy ARN",

@@ -26,6 +26,12 @@ function loadSnapshot(): Snapshot {
   return snapshot;
 }
 
+/** The `<path>/<name>` of every AWS managed policy in the snapshot, and where the snapshot comes from. */
+export function awsManagedPolicyKeys(): { source: string; keys: string[] } {
+  const { source, policies } = loadSnapshot();
+  return { source, keys: Object.keys(policies) };
+}
+
 /**
  * `<path>/<name>` of an AWS managed policy ARN (`arn:<partition>:iam::aws:policy/<path>/<name>`), else undefined.
  * Settings write the partition as the `${partition}` token, which the stack fills in at run time: the stack's reading
