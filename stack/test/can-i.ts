@@ -8,7 +8,14 @@ import { existsSync } from "fs";
 import { join } from "path";
 import { type AccessAnswer, accessModel, answer, checkTrust, clusterOf, combineAnswers, findWorkloads } from "./access";
 import { assumableBy, matrixRows, matrixText } from "./access-matrix";
-import { offlineConfig, type Printer, readStackFile, runProgramOffline, stackNameFrom } from "./offline-program";
+import {
+  failureMessage,
+  offlineConfig,
+  type Printer,
+  readStackFile,
+  runProgramOffline,
+  stackNameFrom,
+} from "./offline-program";
 import { type ClusterIdentity, podIdentitySession, webIdentityToken, type WorkloadAccess } from "../src/access-model";
 
 const USAGE =
@@ -228,7 +235,7 @@ async function ask(
 }
 
 function failure(error: unknown): string {
-  return `can-i failed: ${error instanceof Error ? error.message : String(error)}`;
+  return `can-i failed: ${failureMessage(error)}`;
 }
 
 // Run as the can-i task's script; a test imports canI instead.

@@ -31,6 +31,8 @@ export interface StackFileConfig {
   encrypted: string[];
   /** `aws:region`, the AWS provider's region, if the file sets it. */
   region?: string;
+  /** Keys without a namespace (`oidcProviderArn:`), which Pulumi does not read as the project's. */
+  unqualified: string[];
 }
 
 /** Region prefixes of the partitions other than `aws` (botocore's endpoints.json, each partition's regionRegex). */
@@ -72,8 +74,18 @@ export function stackNameFrom(args: string[], defaultStack: string | undefined, 
   return name;
 }
 
+/**
+ * What a failure of the program says: its message, without the `error serializing property "<name>": ` prefixes the
+ * Pulumi SDK adds for each input an error passed through (runtime/rpc.ts), which name the inputs, not the problem
+ * (a config value's own error names its key).
+ */
+export function failureMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^(error serializing property "[^"]*": )+/, "");
+}
+
 export function readStackFile(path: string): StackFileConfig {
-  const result: StackFileConfig = { values: {}, encrypted: [] };
+  const result: StackFileConfig = { values: {}, encrypted: [], unqualified: [] };
   if (!existsSync(path)) return result;
   let config: Record<string, unknown>;
   try {
@@ -84,6 +96,7 @@ export function readStackFile(path: string): StackFileConfig {
   const prefix = `${settings.projectName}:`;
   if (typeof config["aws:region"] === "string") result.region = config["aws:region"];
   for (const [fullKey, value] of Object.entries(config)) {
+    if (!fullKey.includes(":")) result.unqualified.push(fullKey);
     if (!fullKey.startsWith(prefix) || value === null || value === undefined) continue;
     const key = fullKey.slice(prefix.length);
     if (typeof value === "object" && "secure" in value) {

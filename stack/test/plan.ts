@@ -14,6 +14,7 @@ import * as YAML from "yaml";
 import { accessModel, clusterOf } from "./access";
 import { matrixText } from "./access-matrix";
 import {
+  failureMessage,
   offlineAccount,
   offlineConfig,
   type Printer,
@@ -52,24 +53,41 @@ export function planArguments(args: string[]): "help" | "plan" {
 }
 
 /** The config keys the stack's Pulumi.yaml declares without a default: the program stops without them. */
-function requiredConfigKeys(dir: string): string[] {
-  const declared: Record<string, { default?: unknown }> =
-    YAML.parse(readFileSync(join(dir, "Pulumi.yaml"), "utf-8"))?.config ?? {};
-  return Object.entries(declared)
-    .filter(([, declaration]) => declaration.default === undefined)
-    .map(([key]) => key);
+/** The config keys `Pulumi.yaml` declares, each with its default if it has one. */
+function declaredConfig(dir: string): Record<string, { default?: unknown }> {
+  return YAML.parse(readFileSync(join(dir, "Pulumi.yaml"), "utf-8"))?.config ?? {};
 }
 
-function describeConfig(required: string[], stackFile: string, fromFile: StackFileConfig): string[] {
+function describeConfig(
+  declared: Record<string, { default?: unknown }>,
+  stackFile: string,
+  fromFile: StackFileConfig,
+): string[] {
+  const required = Object.keys(declared).filter((key) => declared[key].default === undefined);
   const lines = required.map((key) => {
     if (fromFile.values[key] !== undefined) return `  ${key}: ${fromFile.values[key]} (from ${stackFile})`;
     const why = fromFile.encrypted.includes(key) ? "encrypted in" : "not set in";
     return `  ${key}: ${TEST_STACK_CONFIG[key]} (placeholder: ${why} ${stackFile})`;
   });
-  const others = Object.keys(fromFile.values).filter((key) => !required.includes(key));
+  const others = Object.keys(fromFile.values).filter((key) => !required.includes(key) && key in declared);
   if (others.length > 0) lines.push(`  also from ${stackFile}: ${others.join(", ")}`);
   if (fromFile.encrypted.length > 0) {
     lines.push(`  encrypted in ${stackFile}, so placeholders where needed: ${fromFile.encrypted.join(", ")}`);
+  }
+  // Keys the program never reads: misspelled, or without the project's namespace.
+  const undeclared = [...Object.keys(fromFile.values), ...fromFile.encrypted].filter((key) => !(key in declared));
+  for (const key of undeclared) {
+    const meant = Object.keys(declared).find((name) => name.toLowerCase() === key.toLowerCase());
+    lines.push(
+      `  note: ${settings.projectName}:${key} is not a key of Pulumi.yaml, so the program never reads it` +
+        (meant ? ` (did you mean ${settings.projectName}:${meant}?)` : ""),
+    );
+  }
+  for (const key of fromFile.unqualified) {
+    lines.push(
+      `  note: ${key} in ${stackFile} has no namespace, so it is not this project's config: write ` +
+        `${settings.projectName}:${key}, as \`pulumi config set ${key} <value>\` does`,
+    );
   }
   return lines;
 }
@@ -147,7 +165,7 @@ export async function plan(args: string[], out: Printer = console, dir = "."): P
     `Nothing is contacted: AWS, Kubernetes and other stacks are mocked (account ${accountId}, region ${region}).\n`,
   );
   out.log(existsSync(join(dir, stackFile)) ? "Stack config:" : `Stack config (${stackFile} not found):`);
-  out.log(describeConfig(requiredConfigKeys(dir), stackFile, fromFile).join("\n"));
+  out.log(describeConfig(declaredConfig(dir), stackFile, fromFile).join("\n"));
 
   // As that stack: its role names are the ones it would deploy.
   const program = await runProgramOffline(config, stack, fromFile.region);
@@ -164,7 +182,7 @@ export async function plan(args: string[], out: Printer = console, dir = "."): P
 }
 
 function fail(error: unknown): void {
-  console.error(`\nThe plan failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`\nThe plan failed: ${failureMessage(error)}`);
   process.exit(1);
 }
 

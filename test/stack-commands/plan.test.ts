@@ -156,3 +156,20 @@ test("a stack file that is not valid YAML: the plan fails naming the file", asyn
     /Pulumi\.prod\.yaml is not valid YAML: /,
   );
 });
+
+test("keys the program never reads are pointed out: misspelled, or without the project's namespace", async () => {
+  const arn = "arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C";
+  const stackFile = ["config:", `  orders-stack:oidcProviderARN: ${arn}`, `  oidcProviderArn: ${arn}`, ""].join("\n");
+  const printed = await runPlan(["--stack", "prod"], { "Pulumi.prod.yaml": stackFile });
+  // Neither value is used: the placeholder stands in.
+  expect(printed).toContain("\n  oidcProviderArn: arn:aws:iam::123456789012:oidc-provider/");
+  expect(printed).toContain(
+    "\n  note: orders-stack:oidcProviderARN is not a key of Pulumi.yaml, so the program never reads it " +
+      "(did you mean orders-stack:oidcProviderArn?)\n",
+  );
+  expect(printed).toContain(
+    "\n  note: oidcProviderArn in Pulumi.prod.yaml has no namespace, so it is not this project's config: " +
+      "write orders-stack:oidcProviderArn, as `pulumi config set oidcProviderArn <value>` does\n",
+  );
+  expect(printed).not.toContain("also from Pulumi.prod.yaml");
+});
