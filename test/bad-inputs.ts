@@ -493,6 +493,12 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0]: allowing every action ("*") on every resource ("*") is refused; grant the actions the workload needs on the resources it uses.',
   },
   {
+    input: "allow *:* on an ARN of every resource",
+    options: sa({ policyStatements: [{ actions: ["*:*"], resources: ["arn:${partition}:*:*:*:*"] }] }),
+    message:
+      'serviceAccounts[0].policyStatements[0]: allowing every action ("*") on every resource ("*") is refused; grant the actions the workload needs on the resources it uses.',
+  },
+  {
     input: "wildcard subject without the opt-in",
     options: sa({ additionalServiceAccounts: [{ name: "worker-*", namespace: "shop" }] }),
     message:

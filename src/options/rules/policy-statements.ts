@@ -3,6 +3,15 @@ import { quote, type ServiceAccountRule } from "./rule";
 // IAM JSON policy reference, "Sid": ASCII letters and digits, unique within the policy.
 const SID = /^[A-Za-z0-9]+$/;
 
+/** An action that names every action: `*`, or `*` for both the service and the name (`*:*`). */
+const everyAction = (action: string) => /^\*(:\*)?$/.test(action);
+/**
+ * A resource that names every resource: `*`, or an ARN whose partition is any or the stack's and whose other parts
+ * are wildcards or empty (`arn:*`, `arn:${partition}:*:*:*:*`).
+ */
+const everyResource = (resource: string) =>
+  resource === "*" || /^arn:(\*|\$\{partition\}|aws[a-z-]*)(:\*?)*:\*$/.test(resource) || resource === "arn:*";
+
 /** The statements of the role's inline policy, as a whole: each action, resource and condition has a rule of its own. */
 export const policyStatements: ServiceAccountRule = ({ serviceAccount: sa, path }) => {
   const sids = new Map<string, number>();
@@ -32,7 +41,11 @@ export const policyStatements: ServiceAccountRule = ({ serviceAccount: sa, path 
     if (statement.resources.some((r) => r.trim() === "")) {
       problems.push(`${at}.resources: a resource is empty; list ARNs.`);
     }
-    if (statement.effect === "Allow" && statement.actions.includes("*") && statement.resources.includes("*")) {
+    if (
+      statement.effect === "Allow" &&
+      statement.actions.some(everyAction) &&
+      statement.resources.some(everyResource)
+    ) {
       problems.push(
         `${at}: allowing every action ("*") on every resource ("*") is refused; grant the actions the workload needs on the resources it uses.`,
       );
