@@ -98,7 +98,6 @@ project.npmignore?.include("/templates/", "/data/");
 project.npmignore?.include("/stack/src/", "/stack/test/");
 project.npmignore?.exclude(
   "/stack/README.md",
-  "/stack/Pulumi.yaml",
   "/stack/tsconfig.json",
   // stack/'s own record (a stack's is written in the stack): the library's tests hold every change of it to it.
   "/stack/resource-identities.json",
@@ -195,7 +194,8 @@ project.addTask("scaffold", {
 
 // stack/'s copies of what a default stack renders from its options, for the library's own tests.
 project.addTask("stack:fixture", {
-  description: "Rewrite stack/'s option-dependent files (settings, README, Pulumi.yaml, tsconfig) from a default synth",
+  description:
+    "Rewrite stack/'s option-dependent files (settings, AWS managed policy documents, README, tsconfig) from a default synth, and each variant's",
   steps: [{ exec: "ts-node --transpile-only scripts/stack-fixture.ts" }],
 });
 
