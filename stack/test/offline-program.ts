@@ -5,6 +5,7 @@
  * cluster's OIDC issuer, the caller's account) is mocked too.
  */
 import { existsSync, readFileSync } from "fs";
+import { join } from "path";
 import * as YAML from "yaml";
 import {
   ACCOUNT_ID,
@@ -106,6 +107,37 @@ export function readStackFile(path: string): StackFileConfig {
     }
   }
   return result;
+}
+
+/** The config keys `Pulumi.yaml` in `dir` declares, each with its default if it has one. */
+export function declaredConfig(dir: string): Record<string, { default?: unknown }> {
+  return YAML.parse(readFileSync(join(dir, "Pulumi.yaml"), "utf-8"))?.config ?? {};
+}
+
+/**
+ * Keys of a stack file that look meant for the program and that it does not read: a key of `Pulumi.yaml` in another
+ * case (config keys are case-sensitive), and keys without a namespace, which `plan` and `can-i` do not read (Pulumi
+ * writes `<project>:<key>`). Other keys are left alone: the team's own program may read keys of its own.
+ */
+export function unreadKeys(
+  declared: Record<string, unknown>,
+  stackFile: string,
+  fromFile: StackFileConfig,
+): { misspelled: string[]; unqualified: string[] } {
+  const project = settings.projectName;
+  const misspelled = [...Object.keys(fromFile.values), ...fromFile.encrypted].flatMap((key) => {
+    const meant =
+      key in declared ? undefined : Object.keys(declared).find((name) => name.toLowerCase() === key.toLowerCase());
+    return meant
+      ? [`${project}:${key} is not a key of Pulumi.yaml: did you mean ${project}:${meant}? (keys are case-sensitive)`]
+      : [];
+  });
+  const unqualified = fromFile.unqualified.map(
+    (key) =>
+      `${key} in ${stackFile} has no namespace: write ${project}:${key}, as \`pulumi config set ${key} <value>\` does ` +
+      "(plan and can-i read only namespaced keys)",
+  );
+  return { misspelled, unqualified };
 }
 
 /** The stack config the program runs with: the stack file's values over the placeholders. */

@@ -7,13 +7,14 @@
  * read offline), else it is a placeholder of TEST_STACK_CONFIG. What the program would look up
  * (another stack's output, the cluster's OIDC issuer, the caller's account) is mocked too.
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync } from "fs";
 import { join } from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { accessModel, clusterOf } from "./access";
 import { matrixText } from "./access-matrix";
 import {
+  declaredConfig,
   failureMessage,
   offlineAccount,
   offlineConfig,
@@ -22,6 +23,7 @@ import {
   runProgramOffline,
   type StackFileConfig,
   stackNameFrom,
+  unreadKeys,
 } from "./offline-program";
 import { promiseOf, type Registration, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
 import { settings } from "../src/settings";
@@ -53,11 +55,6 @@ export function planArguments(args: string[]): "help" | "plan" {
 }
 
 /** The config keys the stack's Pulumi.yaml declares without a default: the program stops without them. */
-/** The config keys `Pulumi.yaml` declares, each with its default if it has one. */
-function declaredConfig(dir: string): Record<string, { default?: unknown }> {
-  return YAML.parse(readFileSync(join(dir, "Pulumi.yaml"), "utf-8"))?.config ?? {};
-}
-
 function describeConfig(
   declared: Record<string, { default?: unknown }>,
   stackFile: string,
@@ -69,26 +66,13 @@ function describeConfig(
     const why = fromFile.encrypted.includes(key) ? "encrypted in" : "not set in";
     return `  ${key}: ${TEST_STACK_CONFIG[key]} (placeholder: ${why} ${stackFile})`;
   });
-  const others = Object.keys(fromFile.values).filter((key) => !required.includes(key) && key in declared);
+  const others = Object.keys(fromFile.values).filter((key) => !required.includes(key));
   if (others.length > 0) lines.push(`  also from ${stackFile}: ${others.join(", ")}`);
   if (fromFile.encrypted.length > 0) {
     lines.push(`  encrypted in ${stackFile}, so placeholders where needed: ${fromFile.encrypted.join(", ")}`);
   }
-  // Keys the program never reads: misspelled, or without the project's namespace.
-  const undeclared = [...Object.keys(fromFile.values), ...fromFile.encrypted].filter((key) => !(key in declared));
-  for (const key of undeclared) {
-    const meant = Object.keys(declared).find((name) => name.toLowerCase() === key.toLowerCase());
-    lines.push(
-      `  note: ${settings.projectName}:${key} is not a key of Pulumi.yaml, so the program never reads it` +
-        (meant ? ` (did you mean ${settings.projectName}:${meant}?)` : ""),
-    );
-  }
-  for (const key of fromFile.unqualified) {
-    lines.push(
-      `  note: ${key} in ${stackFile} has no namespace, so it is not this project's config: write ` +
-        `${settings.projectName}:${key}, as \`pulumi config set ${key} <value>\` does`,
-    );
-  }
+  const { misspelled, unqualified } = unreadKeys(declared, stackFile, fromFile);
+  lines.push(...[...misspelled, ...unqualified].map((note) => `  note: ${note}`));
   return lines;
 }
 

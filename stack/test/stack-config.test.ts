@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BAD_STACK_INPUTS } from "./bad-stack-config";
 import { OIDC_PROVIDER_ARN, promiseOf, startMocks } from "./pulumi-mocks";
+import { stackFileProblems, stacksWithFiles } from "./stack-file-check";
+import { STACK_DIR } from "./stack-files";
 import { assertWithinTrustPolicyQuota, irsaTrustPolicy } from "../src/trust-policy";
 
 // Loaded lazily so that nothing Pulumi-related runs before the first setMocks.
@@ -124,5 +126,20 @@ describe("every bad input is refused with its exact message (eks-irsa-template's
       return (error as Error).message;
     }
     return "(no error)";
+  }
+});
+
+describe("this stack's own stack files, as `pulumi up` would read them", () => {
+  // Offline: what each sets is checked as the program checks it; what it leaves unset is not a problem here.
+  const stacks = stacksWithFiles(STACK_DIR);
+  if (stacks.length === 0) {
+    test.skip("no Pulumi.<stack>.yaml to check yet", () => undefined);
+  } else {
+    test.each(stacks)(
+      "Pulumi.%s.yaml: every key is one the program reads, every value one it accepts",
+      async (stack) => {
+        expect(await stackFileProblems(STACK_DIR, stack)).toEqual([]);
+      },
+    );
   }
 });

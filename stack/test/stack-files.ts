@@ -1,3 +1,5 @@
+import { dirname } from "path";
+
 /**
  * The files of this stack that are rendered from its options and that tests read besides src/settings.ts. They are
  * located by module resolution, as the settings are, so that eks-irsa-template's own tests can run these tests
@@ -9,3 +11,6 @@ export const README_FILE = require.resolve("../README.md");
 
 /** The documents of the AWS managed policies the stack references, which test/access.ts evaluates. */
 export const AWS_MANAGED_POLICIES_FILE = require.resolve("../src/aws-managed-policies.json");
+
+/** The stack's folder: its Pulumi.yaml and Pulumi.<stack>.yaml files, which test/stack-config.test.ts checks. */
+export const STACK_DIR = dirname(README_FILE);

@@ -1,0 +1,66 @@
+/**
+ * What a stack file (`Pulumi.<stack>.yaml`) holds that `pulumi up` would trip on, found offline in the stack's own
+ * tests, so that CI catches it: a key of the program's misspelled, and values its stack config checks refuse (the
+ * identity config: the OIDC provider ARNs, the cluster name, the stack reference). Unset keys are not problems: a
+ * fresh stack has none set, and `pulumi up` asks for them.
+ */
+import { readdirSync } from "fs";
+import { join } from "path";
+import * as pulumi from "@pulumi/pulumi";
+import {
+  declaredConfig,
+  failureMessage,
+  offlineAccount,
+  offlineConfig,
+  readStackFile,
+  unreadKeys,
+} from "./offline-program";
+import { promiseOf, startMocks } from "./pulumi-mocks";
+import { settings } from "../src/settings";
+import type { ServiceAccountSettings } from "../src/settings-types";
+
+const STACK_FILE = /^Pulumi\.(.+)\.yaml$/;
+
+/** The stacks that have a config file in `dir`, by name. */
+export function stacksWithFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((file) => STACK_FILE.exec(file)?.[1] ?? [])
+    .sort();
+}
+
+/** The problems of `Pulumi.<stack>.yaml` in `dir` (its project's `Pulumi.yaml` beside it), one sentence each. */
+export async function stackFileProblems(dir: string, stack: string): Promise<string[]> {
+  const stackFile = `Pulumi.${stack}.yaml`;
+  const fromFile = readStackFile(join(dir, stackFile));
+  // A misspelled key of the program's leaves its value unused; keys of the team's own are its program's to read.
+  const problems = unreadKeys(declaredConfig(dir), stackFile, fromFile).misspelled.map((p) => `${stackFile}: ${p}`);
+  const config = offlineConfig(fromFile);
+  await startMocks(config, { ...offlineAccount(config, fromFile.region), stack });
+  // Loaded after the mocks, as the program would be.
+  const { readIdentityConfig } = await import("../src/stack-config");
+  const { identityParts } = await import("../src/workload-identity");
+  // The config each kind of identity reads, as src/workload-identities.ts reads it: only for the entries using it.
+  const partsOf = (sa: ServiceAccountSettings) => identityParts(sa.identityType ?? settings.identityType, sa);
+  const trustingOidc = settings.serviceAccounts.filter((sa) => partsOf(sa).trustsOidc);
+  const reads: (() => pulumi.Output<string>)[] = [];
+  if (trustingOidc.length > 0) {
+    reads.push(() => {
+      const irsa = readIdentityConfig({ ...settings, identityType: "IRSA", serviceAccounts: trustingOidc });
+      return irsa.identityType === "IRSA" ? irsa.oidcProviderArn : pulumi.output("");
+    });
+  }
+  if (settings.serviceAccounts.some((sa) => partsOf(sa).trustsPods || partsOf(sa).associates)) {
+    reads.push(() => {
+      const pods = readIdentityConfig({ ...settings, identityType: "POD_IDENTITY" });
+      return pods.identityType === "POD_IDENTITY" ? pods.clusterArn : pulumi.output("");
+    });
+  }
+  for (const read of reads) {
+    try {
+      await promiseOf(read());
+    } catch (error) {
+      problems.push(`${stackFile}: ${failureMessage(error)}`);
+    }
+  }
+  return problems;
+}
