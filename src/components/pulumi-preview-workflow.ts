@@ -20,7 +20,9 @@ const secret = (name: string) => `\${{ secrets.${name} }}`;
  * Two jobs, so that what runs third-party code at install and test time never holds a cloud token:
  * the build job (read-only) installs, builds and tests; only the preview job, which starts once the
  * build passed, may request an OIDC token and comment, and it installs without running install
- * scripts and runs no tests (Pulumi runs `src/index.ts` itself: `Pulumi.yaml`).
+ * scripts and runs no tests. It does run the pull request's program (Pulumi runs `src/index.ts`
+ * itself: `Pulumi.yaml`) with the role's credentials, which is why the stack's README asks for a
+ * role that can only read.
  */
 export class PulumiPreviewWorkflow extends github.GithubWorkflow {
   /** The workflow file, relative to the project. */
