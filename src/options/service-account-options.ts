@@ -253,8 +253,9 @@ export interface ServiceAccountOptions {
   readonly tokenExpirationSeconds?: number;
 
   /**
-   * Generate an example Deployment that runs as this service account, depends on its credentials
-   * and prints the identity it assumed (`aws sts get-caller-identity`).
+   * Generate an example Deployment that runs as this service account, depends on its credentials,
+   * prints the identity it assumed (`aws sts get-caller-identity`) and fails unless it is the role's
+   * (or the target role's), so that a pod that missed its credentials fails the rollout.
    * @default false
    */
   readonly exampleDeployment?: boolean;

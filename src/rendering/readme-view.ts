@@ -188,7 +188,7 @@ function serviceAccountView(
     addonPolicies: sa.addonPolicies.map(code).join(", "),
     managedPolicies: managedPolicyArnsOf(sa).map(code).join(", "),
     exampleDeployment: sa.exampleDeployment
-      ? `runs ${code(sa.exampleDeployment.image)} as this service account and logs the role its pods assume (\`aws sts get-caller-identity\`); it meets the "restricted" Pod Security Standard`
+      ? `runs ${code(sa.exampleDeployment.image)} as this service account, logs the role its pods assume (\`aws sts get-caller-identity\`) and fails unless it is ${sa.targetRoleArn ? "the target role" : "the role"} (a pod that missed its credentials then fails the rollout, and \`pulumi up\` with it); it meets the "restricted" Pod Security Standard`
       : false,
     assumableBy: assumableBy(sa),
     accessMatrix: accessMatrixTable(sa, awsManaged),

@@ -2,13 +2,14 @@
 import type * as appsv1 from "@pulumi/kubernetes/apps/v1";
 import type * as pulumi from "@pulumi/pulumi";
 import { type HasPodCredentials, podTemplateAnnotations } from "./pod-template";
+import { roleNameOfArn } from "./trust-policy";
 
 export interface ExampleDeploymentArgs {
   serviceAccountName: pulumi.Input<string>;
   namespace: pulumi.Input<string>;
   /** The service account's name, as the app.kubernetes.io/instance label. */
   instance: string;
-  /** Must contain the AWS CLI: the pod runs `aws sts get-caller-identity`. */
+  /** Must contain the AWS CLI and a POSIX shell: the pod runs `aws sts get-caller-identity` and checks the role. */
   image: string;
   replicas: number;
   identity: HasPodCredentials;
@@ -17,8 +18,27 @@ export interface ExampleDeploymentArgs {
 /** A non-root user and group of no image in particular. */
 const NON_ROOT_ID = 65532;
 
+/** The variable that names the role whose session the pod must get. */
+export const EXPECTED_ROLE_VARIABLE = "EXPECTED_ROLE";
+
 /**
- * A Deployment that logs the identity its pods assumed, then stays up to be inspected. It meets the
+ * What the container runs: prints the identity the pod's credentials give, then stays up if it is a session of the
+ * expected role (`arn:<partition>:sts::<account>:assumed-role/<role name>/<session>`), and fails otherwise. A pod
+ * that missed its credentials (created before the webhook or EKS saw the binding, which they learn eventually, or
+ * running as the node's role) then crash-loops, its Deployment never becomes available, and `pulumi up` fails on it
+ * (pulumi-kubernetes awaits a Deployment's rollout) instead of reporting success.
+ */
+export const IDENTITY_CHECK_SCRIPT = [
+  'arn="$(aws sts get-caller-identity --query Arn --output text)" || exit 1',
+  'echo "$arn"',
+  `case "$arn" in *":assumed-role/\${${EXPECTED_ROLE_VARIABLE}}/"*) exec sleep infinity ;; esac`,
+  `echo "expected a session of role \${${EXPECTED_ROLE_VARIABLE}}: this pod did not get the role's credentials" >&2`,
+  "exit 1",
+].join("\n");
+
+/**
+ * A Deployment that logs the identity its pods assumed and checks it is the role's (or its target role's), then
+ * stays up to be inspected. It meets the
  * "restricted" Pod Security Standard (non-root, no privilege escalation, every capability dropped, seccomp
  * RuntimeDefault) and declares requests and limits.
  */
@@ -50,9 +70,18 @@ export function exampleDeploymentSpec(args: ExampleDeploymentArgs): appsv1.Deplo
               name: "identity-check",
               image: args.image,
               command: ["/bin/sh", "-c"],
-              args: ["aws sts get-caller-identity && exec sleep infinity"],
-              // The CLI writes its cache under HOME: a writable scratch folder on a read-only root.
-              env: [{ name: "HOME", value: "/tmp" }],
+              args: [IDENTITY_CHECK_SCRIPT],
+              env: [
+                // The CLI writes its cache under HOME: a writable scratch folder on a read-only root.
+                { name: "HOME", value: "/tmp" },
+                // A pod chained to a target role (Pod Identity) gets a session of that role.
+                {
+                  name: EXPECTED_ROLE_VARIABLE,
+                  value: args.identity.podCredentialInputs.apply((inputs) =>
+                    roleNameOfArn(inputs.targetRoleArn ?? inputs.roleArn),
+                  ),
+                },
+              ],
               securityContext: {
                 allowPrivilegeEscalation: false,
                 capabilities: { drop: ["ALL"] },

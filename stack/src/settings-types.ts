@@ -71,7 +71,7 @@ export interface AddonScopeSettings {
 }
 
 export interface ExampleDeploymentSettings {
-  /** Must contain the AWS CLI: the pod runs `aws sts get-caller-identity`. */
+  /** Must contain the AWS CLI and a POSIX shell: the pod runs `aws sts get-caller-identity` and checks the role. */
   image: string;
   replicas: number;
 }

@@ -13,6 +13,7 @@ import {
   startMocks,
 } from "./pulumi-mocks";
 import { addonManagedPolicyArns, addonPolicyDocument } from "../src/addon-policies";
+import { IDENTITY_CHECK_SCRIPT } from "../src/example-deployment";
 import { CREDENTIALS_HASH_ANNOTATION, credentialsHash, type PodCredentialInputs } from "../src/pod-template";
 import { fitRoleName } from "../src/role-name";
 import { settings } from "../src/settings";
@@ -560,7 +561,7 @@ describe("an entry with every option set", () => {
           name: "identity-check",
           image: "registry.example.com/aws-cli:2",
           command: ["/bin/sh", "-c"],
-          args: ["aws sts get-caller-identity && exec sleep infinity"],
+          args: [IDENTITY_CHECK_SCRIPT],
         },
       ],
     });
