@@ -9,7 +9,8 @@ export enum PodIdentityAgentMode {
   CHECK = "CHECK",
 
   /**
-   * Install the `eks-pod-identity-agent` add-on (`aws.eks.Addon`); the associations depend on it.
+   * Install the `eks-pod-identity-agent` add-on (`aws.eks.Addon`); the associations depend on it. The add-on serves
+   * the whole cluster, so `pulumi destroy` leaves it installed (`aws eks delete-addon` removes it).
    */
   INSTALL = "INSTALL",
 

@@ -24,7 +24,13 @@ export function podIdentityAgent(
 ): PodIdentityAgent {
   switch (mode) {
     case "INSTALL": {
-      const addon = new eks.Addon(POD_IDENTITY_AGENT_ADDON, { clusterName, addonName: POD_IDENTITY_AGENT_ADDON }, opts);
+      // The agent serves every Pod Identity workload of the cluster, not only this stack's: destroying the stack, or
+      // its last Pod Identity entry, leaves it installed (`aws eks delete-addon` removes it).
+      const addon = new eks.Addon(
+        POD_IDENTITY_AGENT_ADDON,
+        { clusterName, addonName: POD_IDENTITY_AGENT_ADDON },
+        { retainOnDelete: true, ...opts },
+      );
       return { clusterName: addon.clusterName, addon };
     }
     case "CHECK":

@@ -32,10 +32,12 @@ test("CHECK: with the add-on, the association is made, with the cluster name the
   expect(findRegistrations({ type: "aws:eks/addon:Addon" })).toEqual([]);
 });
 
-test("INSTALL: the add-on is installed, and every association depends on it", async () => {
+test("INSTALL: the add-on is installed, left on the cluster when the stack goes, and every association depends on it", async () => {
   const identities = await declare("INSTALL");
   const [addon] = findRegistrations({ type: "aws:eks/addon:Addon" });
   expect(addon.inputs).toEqual({ clusterName: "prod", addonName: "eks-pod-identity-agent" });
+  // Other workloads of the cluster may use the agent: destroy does not delete it.
+  expect(addon.retainOnDelete).toBe(true);
   const association = await registrationOf(identities["shop/api"].podIdentityAssociation!);
   expect(association.dependencies).toContain(addon.urn);
 });
