@@ -72,6 +72,11 @@ describe("the stack's README.md", () => {
     expect(rollouts).toContain("annotations: podTemplateAnnotations(identity)");
     expect(rollouts).toContain("dependsOn: identity.credentialDependencies");
     expect(rollouts).not.toContain("kubectl rollout restart");
+    // The bindings and policies reach the webhook, EKS and IAM within seconds: a workload should check what it got.
+    expect(rollouts).toContain("EKS documents its associations as eventually consistent");
+    expect(rollouts).toContain(
+      "The example Deployment checks the identity its pods got and fails the rollout otherwise",
+    );
     const adopting = synth({ serviceAccounts: [{ name: "worker", namespace: "jobs", createServiceAccount: false }] });
     expect(sectionOf(adopting["README.md"], "Credentials reach pods when they start")).toContain(
       "they get the new credentials only when they restart, for example `kubectl rollout restart deployment/<name> -n <namespace>`",
