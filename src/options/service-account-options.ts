@@ -57,7 +57,8 @@ export interface ServiceAccountOptions {
   /**
    * Bind this existing IAM role (`arn:<partition>:iam::<account>:role/<path><name>`) instead of creating one:
    * the stack annotates or associates the service account and reads the role (a missing one stops
-   * `pulumi up`), but never changes or deletes it. Its trust policy and permissions are its owner's.
+   * `pulumi up`, and so does one of another account than the stack's AWS credentials), but never changes
+   * or deletes it. Its trust policy and permissions are its owner's.
    * @default - the stack creates the role
    */
   readonly existingRoleArn?: string;

@@ -171,7 +171,7 @@ function serviceAccountView(
     serviceAccount: serviceAccountText(sa, where, parts),
     role:
       sa.existingRoleArn !== undefined
-        ? `${code(sa.existingRoleArn)}, an existing role: this stack reads it (a missing one stops \`pulumi up\`) and binds it, and never changes or deletes it; its trust policy and permissions are its owner's`
+        ? `${code(sa.existingRoleArn)}, an existing role: this stack reads it (a missing one, or one of another account than the stack's AWS credentials, stops \`pulumi up\`) and binds it, and never changes or deletes it; its trust policy and permissions are its owner's`
         : [
             roleNameText(sa, firstStack),
             `path ${code(sa.rolePath)}`,

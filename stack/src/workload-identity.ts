@@ -162,10 +162,18 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       serviceAccount = this.serviceAccount;
     }
     const account = resolveServiceAccount(serviceAccount);
+    // The ARN the annotation or association binds: the role's own, checked against existingRoleArn for a read role.
+    let boundRoleArn: pulumi.Output<string> | undefined;
 
     if (s.existingRoleArn !== undefined) {
       // Read, not managed: a missing role stops the deployment, and `destroy` leaves the role alone.
       this.role = iam.Role.get(name, roleNameOfArn(s.existingRoleArn), undefined, { parent: this });
+      // The read is by name in the account of the stack's AWS credentials: the role it finds is bound only if it is
+      // the one existingRoleArn names, not a role of the same name in another account.
+      const existing = s.existingRoleArn;
+      boundRoleArn = pulumi
+        .all([this.role.arn, tokens])
+        .apply(([read, t]) => sameRole(read, substituteArnTokens(existing, t), `${s.namespace}/${s.name}`));
     } else {
       const assumeRolePolicy = pulumi
         .all([
@@ -234,7 +242,7 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       }
       this.serviceAccountPatch = annotateServiceAccount(name, {
         serviceAccount,
-        roleArn: this.role.arn,
+        roleArn: boundRoleArn ?? this.role.arn,
         audience: s.audience,
         serviceAccountAnnotations: annotations,
         patchAnnotations: s.forcePatch ? { [PATCH_FORCE_ANNOTATION]: "true" } : {},
@@ -263,7 +271,7 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
           {
             clusterName: args.podIdentityClusterName ?? args.podIdentity!.clusterName,
             serviceAccount: ref,
-            roleArn: this.role.arn,
+            roleArn: boundRoleArn ?? this.role.arn,
             targetRoleArn: s.targetRoleArn,
             disableSessionTags: s.disableSessionTags,
           },
@@ -332,7 +340,7 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
 
     const association = this.podIdentityAssociation?.associationArn ?? pulumi.output(undefined);
     this.podCredentialInputs = pulumi
-      .all([this.role.arn, association])
+      .all([boundRoleArn ?? this.role.arn, association])
       .apply(([roleArn, associationArn]): PodCredentialInputs => ({
         identityType: args.identityType,
         roleArn,
@@ -383,4 +391,20 @@ function readExistingServiceAccount(
   const waitFor = dependsOn.map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn));
   const id = pulumi.all([namespace, ...waitFor]).apply(([ns]) => `${ns}/${s.name}`);
   return corev1.ServiceAccount.get(identityKey(s), id, { ...k8sOpts, dependsOn });
+}
+
+/**
+ * The ARN of a role read by name, if it is the role `configured` names: the same account and name (a name is unique
+ * in an account, whatever the path). A role of another account is not readable here, and binding one of the same name
+ * in this account would give the pods the wrong role.
+ */
+export function sameRole(read: string, configured: string, key: string): string {
+  const accountOf = (arn: string) => arn.split(":")[4];
+  if (accountOf(read) === accountOf(configured) && roleNameOfArn(read) === roleNameOfArn(configured)) return read;
+  throw new Error(
+    `existingRoleArn of ${key}: ${configured} is in account ${accountOf(configured)}, but the stack reads roles in ` +
+      `the account of its AWS credentials, ${accountOf(read)}, where it found ${read}. A role of another account ` +
+      `cannot be bound as an existing role: deploy with credentials of account ${accountOf(configured)}, or let the ` +
+      `stack create the role (leave existingRoleArn out).`,
+  );
 }

@@ -107,6 +107,27 @@ describe("existingRoleArn", () => {
     expect((await registrationOf(identity.role)).readId).toBe("orders-api");
   });
 
+  test("the role read by name is bound only if it is the one existingRoleArn names (account and name)", async () => {
+    const { sameRole } = await import("../src/workload-identity");
+    const read = `arn:aws:iam::${ACCOUNT_ID}:role/platform/orders-api`;
+    // A name is unique in an account, whatever the path.
+    expect(sameRole(read, `arn:aws:iam::${ACCOUNT_ID}:role/orders-api`, "shop/api")).toBe(read);
+    const foreign = EXISTING_ROLE_ARN.replace(ACCOUNT_ID, "999988887777");
+    expect(() => sameRole(read, foreign, "shop/api")).toThrow(
+      `existingRoleArn of shop/api: ${foreign} is in account 999988887777, but the stack reads roles in the account ` +
+        `of its AWS credentials, ${ACCOUNT_ID}, where it found ${read}. A role of another account cannot be bound as an ` +
+        "existing role: deploy with credentials of account 999988887777, or let the stack create the role",
+    );
+  });
+
+  test.each<IdentityType>(["IRSA", "POD_IDENTITY"])("%s: what pods are bound to is the checked ARN", async (type) => {
+    const { "shop/api": identity } = await declareIdentities({ identityType: type, serviceAccounts: [sa] });
+    const binding = await registrationOf((identity.serviceAccountPatch ?? identity.podIdentityAssociation)!);
+    const bound = binding.inputs.roleArn ?? binding.inputs.metadata.annotations["eks.amazonaws.com/role-arn"];
+    expect(bound).toBe(`arn:aws:iam::${ACCOUNT_ID}:role/orders-api`);
+    expect((await promiseOf(identity.podCredentialInputs)).roleArn).toBe(bound);
+  });
+
   test("two entries may share one existing role; a policy of their own is refused", async () => {
     const other = { ...sa, name: "worker" };
     await expect(declareIdentities({ identityType: "IRSA", serviceAccounts: [sa, other] })).resolves.toBeDefined();

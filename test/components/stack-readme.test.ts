@@ -170,7 +170,7 @@ describe("the stack's README.md", () => {
       "`aws-load-balancer-controller` in namespace `kube-system`, its owner's: this stack neither creates, reads nor binds it",
     );
     expect(variantsReadme).toContain(
-      "`arn:aws:iam::123456789012:role/orders-api`, an existing role: this stack reads it (a missing one stops `pulumi up`) and binds it",
+      "`arn:aws:iam::123456789012:role/orders-api`, an existing role: this stack reads it (a missing one, or one of another account than the stack's AWS credentials, stops `pulumi up`) and binds it",
     );
     expect(variantsReadme).toContain(
       "**Trust**: IRSA: the existing role must trust the cluster's IAM OIDC provider for `system:serviceaccount:shop:api` (audience `sts.amazonaws.com`); a `ServiceAccountPatch` annotates the service account",
