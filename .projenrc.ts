@@ -84,6 +84,10 @@ const project = new cdk.JsiiProject({
   // commit-and-tag-version (the bump) needs Node.js 22; the package itself supports 20.
   workflowNodeVersion: "22.x",
   release: true,
+  // The first release is 0.1.0, the version starter packages' peer range (^0.1.0) and the README name: projen would
+  // release 0.0.0 first (its synthetic first tag is v0.0.0), and before 1.0 every feature bumps the patch. After the
+  // first release the commits decide (the command prints nothing; projen's version.js, bump:next-version).
+  nextVersionCommand: '[ "$VERSION" != "0.0.0" ] || echo 0.1.0',
   releaseToNpm: true,
   npmProvenance: true,
   docgen: true,
