@@ -39,9 +39,21 @@ export interface PreviousRelease {
   variants: Record<string, { options: Partial<EksIrsaProjectOptions>; stacks: Record<string, StackRecord> }>;
 }
 
-export function readPreviousRelease(): PreviousRelease {
-  return JSON.parse(readFileSync(PREVIOUS_RELEASE_FILE, "utf-8"));
+export function readPreviousRelease(file = PREVIOUS_RELEASE_FILE): PreviousRelease {
+  return JSON.parse(readFileSync(file, "utf-8"));
 }
+
+/**
+ * What stacks of the committed pre-release tarball (74dc8e7) deploy, which test/e2e/upgrade.test.ts scaffolds and
+ * upgrades: kept apart from PREVIOUS_RELEASE_FILE, which moves on with every release.
+ */
+export const PRE_RELEASE_RECORD = join(
+  __dirname,
+  "..",
+  "test",
+  "previous-release",
+  "eks-irsa-template-74dc8e7.resource-identities.json",
+);
 
 /** The settings this package's program gets from a stack's options, as `src/settings.ts` holds them. */
 export function stackSettingsFor(options: Partial<EksIrsaProjectOptions>): StackSettings {

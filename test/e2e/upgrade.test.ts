@@ -2,7 +2,7 @@ import { rmSync } from "fs";
 import { join } from "path";
 import { projenNewArguments, readmeCommands } from "./readme-commands";
 import { editFile, prepareRelease, registryWithRelease, StackWorkspace } from "./workspace";
-import { readPreviousRelease } from "../../scripts/previous-release";
+import { PRE_RELEASE_RECORD, readPreviousRelease } from "../../scripts/previous-release";
 
 /**
  * The README's upgrades, as one stack lives them, through a registry serving three releases: the previous release
@@ -58,7 +58,10 @@ test("a stack of the previous release, upgraded as the notes say, builds and kee
   expect(stack.read("src/workload-identities.ts")).toContain("new WorkloadIdentity(`${sa.namespace}-${sa.name}`");
   expect(stack.exists("resource-identities.json")).toBe(false);
   // Its resources are the ones recorded for the previous release with these options (same project name).
-  const previous = readPreviousRelease().variants.default;
+  // The record of that tarball's commit, which no later release's record replaces.
+  const record = readPreviousRelease(PRE_RELEASE_RECORD);
+  expect(record.release).toBe("74dc8e7");
+  const previous = record.variants.default;
   const plan = stack.run("npx", ["projen", "plan"]);
   for (const identity of Object.keys(previous.stacks.dev)) {
     const [qualifiedType, ...name] = identity.split("::");
