@@ -25,8 +25,9 @@ export const STACK_DEV_DEPENDENCIES = {
   // nothing of it ships). Pinned exactly: test/access-engine.ts also uses its core engine, which the package's
   // exports do not name (see there why).
   iamSimulate: "@cloud-copilot/iam-simulate@0.1.173",
-  // projen's upgrade task runs `npx npm-check-updates@20`: installed, npx runs it without asking, as it
-  // must without a terminal (CI, the upgrade workflow), where it refuses to download it.
+  // projen's upgrade task runs `npx npm-check-updates@20`: installed, npx runs this pinned copy offline instead of
+  // downloading whatever matches at each upgrade (npm 11's npx downloads a missing package without asking when
+  // there is no terminal or CI is set, with only a warning: libnpmexec lib/index.js).
   npmCheckUpdates: "npm-check-updates@^20",
 } as const;
 

