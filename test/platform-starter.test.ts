@@ -31,6 +31,36 @@ test("a platform team's subclass adds its defaults and forced settings to every 
   expect(files["Pulumi.staging.yaml"]).toContain("aws:region: eu-central-1");
 });
 
+test("a scoped or long package name still makes a valid role name prefix", () => {
+  const project = new AcmeEksProject({
+    name: "@acme/orders-platform-integration-stack",
+    defaultReleaseBranch: "main",
+    outdir: temporaryOutdir("eks-irsa-starter-"),
+  });
+  // IAM's prefix: at most 32 characters, without the scope's "/".
+  expect(Testing.synth(project)["src/settings.ts"]).toContain(
+    'roleName: "acme-orders-platform-integratio-app@default"',
+  );
+});
+
+test("an existing role is bound as it is: the guard rails are for the roles the stack creates", () => {
+  const existingRoleArn = "arn:aws:iam::123456789012:role/orders-api";
+  const project = new AcmeEksProject({
+    name: "orders",
+    defaultReleaseBranch: "main",
+    outdir: temporaryOutdir("eks-irsa-starter-"),
+    serviceAccounts: [
+      { name: "api", namespace: "shop", existingRoleArn },
+      { name: "worker", namespace: "shop" },
+    ],
+  });
+  const settings = Testing.synth(project)["src/settings.ts"];
+  expect(settings).toContain(`existingRoleArn: "${existingRoleArn}"`);
+  // One boundary, one deny statement: the worker's.
+  expect(settings.match(/acme-workload-boundary/g)).toHaveLength(1);
+  expect(settings.match(/NoIamChanges/g)).toHaveLength(1);
+});
+
 test("the README's example of every top-level option synthesizes", () => {
   const readme = readFileSync(join(__dirname, "..", "README.md"), "utf-8");
   const example = /Every top-level option at once[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1];

@@ -13,19 +13,28 @@ export class AcmeEksProject extends EksIrsaProject {
       stackName: "staging",
       ...options,
       // ...and what every ACME stack must have.
-      roleNamePrefix: `acme-${options.name}-`,
+      roleNamePrefix: rolePrefix(options.name),
       serviceAccounts: (options.serviceAccounts ?? [{ name: options.serviceAccountName ?? "app" }]).map((sa) => ({
         ...sa,
         namespace: sa.namespace ?? options.namespace ?? "default",
-        permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/acme-workload-boundary",
-        tags: { ...sa.tags, "acme:owner": options.name },
-        policyStatements: [
-          ...(sa.policyStatements ?? []),
-          { sid: "NoIamChanges", effect: PolicyEffect.DENY, actions: ["iam:*"], resources: ["*"] },
-        ],
+        // A role the stack creates gets ACME's guard rails; an existing role (existingRoleArn) is its owner's.
+        ...(sa.existingRoleArn === undefined && {
+          permissionsBoundaryArn: "arn:${partition}:iam::${accountId}:policy/acme-workload-boundary",
+          tags: { ...sa.tags, "acme:owner": options.name },
+          policyStatements: [
+            ...(sa.policyStatements ?? []),
+            { sid: "NoIamChanges", effect: PolicyEffect.DENY, actions: ["iam:*"], resources: ["*"] },
+          ],
+        }),
       })),
       serviceAccountName: undefined,
       namespace: undefined,
     });
   }
+}
+
+/** `acme-<package name>-`: without an npm scope, in the characters IAM allows, within the prefix's 32. */
+function rolePrefix(name: string): string {
+  const base = name.replace(/^@[^/]+\//, "").replace(/[^\w+=,.@-]/g, "-");
+  return `acme-${base.slice(0, 26).replace(/-+$/, "")}-`;
 }
