@@ -15,7 +15,7 @@ const { temp, registry } = registryWithRelease();
 let stack: StackWorkspace;
 
 test("the README's quick start scaffolds a stack from the registry whose build passes", () => {
-  const [makeFolder, projenNew, build] = readmeCommands("Quick start");
+  const [makeFolder, projenNew, build, commitRecord] = readmeCommands("Quick start");
   expect(makeFolder).toBe("mkdir orders-stack && cd orders-stack");
   const { from, flags } = projenNewArguments(projenNew);
   expect(from).toBe("eks-irsa-template");
@@ -45,6 +45,9 @@ test("the README's quick start scaffolds a stack from the registry whose build p
 
   expect(build).toBe("npx projen build");
   stack.run("npx", ["projen", "build"]);
+  // The first build records the stack's resources (outside CI), which the block then commits.
+  expect(stack.exists("resource-identities.json")).toBe(true);
+  expect(commitRecord).toMatch(/^git add resource-identities\.json && git commit /);
 });
 
 test("`npx projen plan` prints the resources, their dependencies, the trust policy and the access matrix, offline", () => {
