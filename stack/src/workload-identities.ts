@@ -19,8 +19,9 @@ export interface DeclareWorkloadIdentitiesArgs {
   /** Kubernetes provider with enableServerSideApply: true. */
   provider: Provider;
   /**
-   * What the binding of a service account waits for, by "<namespace>/<name>": typically the Helm release or
-   * manifests that create an adopted account (createServiceAccount: false).
+   * What the annotation of an adopted account (createServiceAccount: false, IRSA) waits for, by
+   * "<namespace>/<name>": typically the Helm release or manifests that create it. A Pod Identity association waits
+   * for nothing of the kind: EKS binds the account's name, which need not exist yet.
    */
   dependsOn?: Record<string, pulumi.Resource | pulumi.Resource[]>;
   /** Defaults to the generated settings; overridable for tests. */

@@ -275,8 +275,11 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
             targetRoleArn: s.targetRoleArn,
             disableSessionTags: s.disableSessionTags,
           },
-          // A managed service account is already a dependency through its name/namespace outputs.
-          { parent: this, ...aliases, dependsOn: args.dependsOn },
+          // A managed service account is already a dependency through its name/namespace outputs. An adopted one's
+          // creator (args.dependsOn) is not waited for: EKS binds a name, whether or not the account exists yet
+          // (CreatePodIdentityAssociation), and pods that the creator starts get credentials only if the
+          // association is there first.
+          { parent: this, ...aliases },
         );
       this.podIdentityAssociation = association(serviceAccount, name, alias(legacyNames.association));
       bindings.push(this.podIdentityAssociation);
