@@ -14,7 +14,7 @@ import {
   type NamedDocument,
   validateRequest,
 } from "./access-engine";
-import { mockedAccount, OIDC_PROVIDER_ARN, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { mockedAccount, oidcProviderArnIn, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
 import { AWS_MANAGED_POLICIES_FILE } from "./stack-files";
 import {
   buildAccessModel,
@@ -41,11 +41,11 @@ export function clusterOf(config: Record<string, string> = TEST_STACK_CONFIG): C
   const clusterName = config.clusterName ?? TEST_STACK_CONFIG.clusterName;
   const { accountId, partition, region } = mockedAccount();
   return {
-    // Other sources read the provider from the cluster or another stack, which the mocks answer with this one.
+    // Other sources read the provider from the cluster or another stack, which the mocks answer with theirs.
     oidcProviderArn:
       settings.oidcProviderSource === "STACK_CONFIG" && config.oidcProviderArn
         ? config.oidcProviderArn
-        : OIDC_PROVIDER_ARN,
+        : oidcProviderArnIn(partition, accountId),
     clusterName,
     clusterArn: `arn:${partition}:eks:${region}:${accountId}:cluster/${clusterName}`,
     accountId,

@@ -10,7 +10,7 @@ import * as YAML from "yaml";
 import {
   ACCOUNT_ID,
   type MockOptions,
-  OIDC_PROVIDER_ARN,
+  oidcProviderArnIn,
   settled,
   startMocks,
   TEST_STACK_CONFIG,
@@ -56,10 +56,25 @@ const ACCOUNT_OF_PROVIDER = /^arn:[^:]+:iam::(\d{12}):oidc-provider\//;
 export function offlineAccount(
   config: Record<string, string>,
   region = "us-east-1",
-): Pick<MockOptions, "accountId" | "partition" | "region"> {
-  const partition = REGION_PARTITIONS.find(([prefix]) => prefix.test(region))?.[1] ?? "aws";
+): Required<Pick<MockOptions, "accountId" | "partition" | "region">> {
   const accountId = ACCOUNT_OF_PROVIDER.exec(config.oidcProviderArn ?? "")?.[1] ?? ACCOUNT_ID;
-  return { accountId, partition, region };
+  return { accountId, partition: partitionOf(region), region };
+}
+
+/** The partition of a region code, as aws:index/getPartition answers for a provider of that region. */
+function partitionOf(region: string): string {
+  return REGION_PARTITIONS.find(([prefix]) => prefix.test(region))?.[1] ?? "aws";
+}
+
+/**
+ * The mocks the program runs under offline, as stack `stack` in `region`: the account and partition of
+ * offlineAccount, and, whatever stack the config references, an output holding the mocks' OIDC provider in them.
+ */
+export function offlineMocks(config: Record<string, string>, stack: string, region?: string): MockOptions {
+  const where = offlineAccount(config, region);
+  const outputName = config.oidcProviderOutputName || DEFAULT_OIDC_PROVIDER_OUTPUT;
+  const provider = oidcProviderArnIn(where.partition, where.accountId);
+  return { ...where, stack, stackOutputs: { [config.oidcProviderStackReference]: { [outputName]: provider } } };
 }
 
 /**
@@ -140,9 +155,13 @@ export function unreadKeys(
   return { misspelled, unqualified };
 }
 
-/** The stack config the program runs with: the stack file's values over the placeholders. */
+/**
+ * The stack config the program runs with: the stack file's values over the placeholders, whose OIDC provider is in
+ * the partition of the file's region (a provider of another partition is refused).
+ */
 export function offlineConfig(fromFile: StackFileConfig): Record<string, string> {
-  return { ...TEST_STACK_CONFIG, ...fromFile.values };
+  const provider = oidcProviderArnIn(partitionOf(fromFile.region ?? "us-east-1"), ACCOUNT_ID);
+  return { ...TEST_STACK_CONFIG, oidcProviderArn: provider, ...fromFile.values };
 }
 
 /**
@@ -154,13 +173,7 @@ export async function runProgramOffline(
   stack: string,
   region?: string,
 ): Promise<Record<string, unknown>> {
-  // Whatever stack the config references, its output is the mocks' OIDC provider ARN.
-  const outputName = config.oidcProviderOutputName || DEFAULT_OIDC_PROVIDER_OUTPUT;
-  await startMocks(config, {
-    ...offlineAccount(config, region),
-    stack,
-    stackOutputs: { [config.oidcProviderStackReference]: { [outputName]: OIDC_PROVIDER_ARN } },
-  });
+  await startMocks(config, offlineMocks(config, stack, region));
   // The program registers its resources when loaded, so only after the mocks are in place.
   const program: Record<string, unknown> = await import("../src/index");
   await settled();

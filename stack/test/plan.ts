@@ -25,7 +25,7 @@ import {
   stackNameFrom,
   unreadKeys,
 } from "./offline-program";
-import { promiseOf, type Registration, registrations, TEST_STACK_CONFIG } from "./pulumi-mocks";
+import { promiseOf, type Registration, registrations } from "./pulumi-mocks";
 import { settings } from "../src/settings";
 
 /** The stack shown without `--stack`: the first stack, which the `plan` task names. */
@@ -59,12 +59,13 @@ function describeConfig(
   declared: Record<string, { default?: unknown }>,
   stackFile: string,
   fromFile: StackFileConfig,
+  config: Record<string, string>,
 ): string[] {
   const required = Object.keys(declared).filter((key) => declared[key].default === undefined);
   const lines = required.map((key) => {
     if (fromFile.values[key] !== undefined) return `  ${key}: ${fromFile.values[key]} (from ${stackFile})`;
     const why = fromFile.encrypted.includes(key) ? "encrypted in" : "not set in";
-    return `  ${key}: ${TEST_STACK_CONFIG[key]} (placeholder: ${why} ${stackFile})`;
+    return `  ${key}: ${config[key]} (placeholder: ${why} ${stackFile})`;
   });
   const others = Object.keys(fromFile.values).filter((key) => !required.includes(key));
   if (others.length > 0) lines.push(`  also from ${stackFile}: ${others.join(", ")}`);
@@ -149,7 +150,7 @@ export async function plan(args: string[], out: Printer = console, dir = "."): P
     `Nothing is contacted: AWS, Kubernetes and other stacks are mocked (account ${accountId}, region ${region}).\n`,
   );
   out.log(existsSync(join(dir, stackFile)) ? "Stack config:" : `Stack config (${stackFile} not found):`);
-  out.log(describeConfig(declaredConfig(dir), stackFile, fromFile).join("\n"));
+  out.log(describeConfig(declaredConfig(dir), stackFile, fromFile, config).join("\n"));
 
   // As that stack: its role names are the ones it would deploy.
   const program = await runProgramOffline(config, stack, fromFile.region);

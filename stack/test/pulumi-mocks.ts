@@ -8,7 +8,10 @@ import { settings } from "../src/settings";
 
 export const ACCOUNT_ID = "123456789012";
 export const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
-export const OIDC_PROVIDER_ARN = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${ISSUER}`;
+/** The mocks' IAM OIDC provider (of issuer ISSUER) in a partition and account. */
+export const oidcProviderArnIn = (partition: string, accountId: string): string =>
+  `arn:${partition}:iam::${accountId}:oidc-provider/${ISSUER}`;
+export const OIDC_PROVIDER_ARN = oidcProviderArnIn("aws", ACCOUNT_ID);
 const TEST_STACK_REFERENCE = "acme/eks-cluster/test";
 
 /**

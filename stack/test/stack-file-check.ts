@@ -10,8 +10,8 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   declaredConfig,
   failureMessage,
-  offlineAccount,
   offlineConfig,
+  offlineMocks,
   readStackFile,
   unreadKeys,
 } from "./offline-program";
@@ -35,7 +35,7 @@ export async function stackFileProblems(dir: string, stack: string): Promise<str
   // A misspelled key of the program's leaves its value unused; keys of the team's own are its program's to read.
   const problems = unreadKeys(declaredConfig(dir), stackFile, fromFile).misspelled.map((p) => `${stackFile}: ${p}`);
   const config = offlineConfig(fromFile);
-  await startMocks(config, { ...offlineAccount(config, fromFile.region), stack });
+  await startMocks(config, offlineMocks(config, stack, fromFile.region));
   // Loaded after the mocks, as the program would be.
   const { readIdentityConfig } = await import("../src/stack-config");
   const { identityParts } = await import("../src/workload-identity");

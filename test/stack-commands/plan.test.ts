@@ -172,3 +172,14 @@ test("keys the program never reads are pointed out: misspelled, or without the p
       "`pulumi config set oidcProviderArn <value>` does (plan and can-i read only namespaced keys)\n",
   );
 });
+
+test("a stack file of a region in another partition, its OIDC provider still unset: planned there, with a placeholder in that partition", async () => {
+  const printed = await runPlan(["--stack", "prod"], { "Pulumi.prod.yaml": "config:\n  aws:region: cn-north-1\n" });
+  expect(printed).toContain("are mocked (account 123456789012, region cn-north-1).");
+  expect(printed).toMatch(
+    /\n {2}oidcProviderArn: arn:aws-cn:iam::123456789012:oidc-provider\/\S+ \(placeholder: not set in Pulumi\.prod\.yaml\)\n/,
+  );
+  expect(printed).toContain(
+    "eks.amazonaws.com/role-arn: arn:aws-cn:iam::123456789012:role/orders-stack-app@default@prod",
+  );
+});

@@ -32,6 +32,13 @@ test("the stack file as the scaffold writes it: nothing set yet, nothing wrong",
   expect(await stackFileProblems(dir, "dev")).toEqual([]);
 });
 
+test.each(["cn-north-1", "us-gov-west-1"])(
+  "a fresh stack file of a region in another partition (%s): the placeholders are in that partition, nothing wrong",
+  async (region) => {
+    expect(await stackFileProblems(stackWith(`aws:region: ${region}`), "dev")).toEqual([]);
+  },
+);
+
 test("values of a real account and region pass", async () => {
   const more = PROVIDER.replace("0A1B2C", "3D4E5F");
   const dir = stackWith(
