@@ -282,11 +282,6 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].managedPolicyArns[0]: "arn:aws:iam::123456789012:role/admin" is not a managed policy ARN; expected arn:<partition>:iam::<account or "aws">:policy/<name>, for example arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess.',
   },
   {
-    input: "a misspelled AWS managed policy",
-    options: sa({ managedPolicyArns: ["arn:${partition}:iam::aws:policy/AmazonS3ReadOnlyAcess"] }),
-    message: `serviceAccounts[0].managedPolicyArns[0]: AWS has no managed policy "AmazonS3ReadOnlyAcess" (not in ${AWS_MANAGED_POLICIES_PACKAGE}, the snapshot of AWS's managed policies this package ships); did you mean "arn:\${partition}:iam::aws:policy/AmazonS3ReadOnlyAccess"?`,
-  },
-  {
     input: "an AWS managed policy without its path",
     options: sa({ managedPolicyArns: ["arn:${partition}:iam::aws:policy/AWSLambdaBasicExecutionRole"] }),
     message: `serviceAccounts[0].managedPolicyArns[0]: AWS has no managed policy "AWSLambdaBasicExecutionRole" (not in ${AWS_MANAGED_POLICIES_PACKAGE}, the snapshot of AWS's managed policies this package ships); did you mean "arn:\${partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"?`,
