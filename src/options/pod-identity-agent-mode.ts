@@ -10,7 +10,9 @@ export enum PodIdentityAgentMode {
 
   /**
    * Install the `eks-pod-identity-agent` add-on (`aws.eks.Addon`); the associations depend on it. The add-on serves
-   * the whole cluster, so `pulumi destroy` leaves it installed (`aws eks delete-addon` removes it).
+   * the whole cluster, so `pulumi destroy` (or dropping the last Pod Identity entry) leaves it installed
+   * (`aws eks delete-addon` removes it); a stack that then installs it again finds it there and fails: use `CHECK`,
+   * or `pulumi import` it.
    */
   INSTALL = "INSTALL",
 

@@ -25,7 +25,8 @@ export function podIdentityAgent(
   switch (mode) {
     case "INSTALL": {
       // The agent serves every Pod Identity workload of the cluster, not only this stack's: destroying the stack, or
-      // its last Pod Identity entry, leaves it installed (`aws eks delete-addon` removes it).
+      // its last Pod Identity entry, leaves it installed (`aws eks delete-addon` removes it). Installing it again then
+      // fails on the existing add-on (EKS CreateAddon): CHECK is the mode for a cluster that has it.
       const addon = new eks.Addon(
         POD_IDENTITY_AGENT_ADDON,
         { clusterName, addonName: POD_IDENTITY_AGENT_ADDON },
