@@ -488,8 +488,8 @@ export const BAD_INPUTS: BadInput[] = [
       'serviceAccounts[0].policyStatements[0]: allowing every action ("*") on every resource ("*") is refused; grant the actions the workload needs on the resources it uses.',
   },
   {
-    input: "allow *:* on an ARN of every resource",
-    options: sa({ policyStatements: [{ actions: ["*:*"], resources: ["arn:${partition}:*:*:*:*"] }] }),
+    input: "allow *:* on an ARN of every resource of the account",
+    options: sa({ policyStatements: [{ actions: ["*:*"], resources: ["arn:${partition}:*:*:${accountId}:*"] }] }),
     message:
       'serviceAccounts[0].policyStatements[0]: allowing every action ("*") on every resource ("*") is refused; grant the actions the workload needs on the resources it uses.',
   },

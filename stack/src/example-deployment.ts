@@ -18,12 +18,14 @@ export interface ExampleDeploymentArgs {
 /** A non-root user and group of no image in particular. */
 const NON_ROOT_ID = 65532;
 
-/** The variable that names the role whose session the pod must get. */
+/** The variables that name the role whose session the pod must get, and its account. */
 export const EXPECTED_ROLE_VARIABLE = "EXPECTED_ROLE";
+export const EXPECTED_ACCOUNT_VARIABLE = "EXPECTED_ACCOUNT";
 
 /**
  * What the container runs: prints the identity the pod's credentials give, then stays up if it is a session of the
- * expected role (`arn:<partition>:sts::<account>:assumed-role/<role name>/<session>`), and fails otherwise. A pod
+ * expected role of the expected account (`arn:<partition>:sts::<account>:assumed-role/<role name>/<session>`), and
+ * fails otherwise. A pod
  * that missed its credentials (created before the webhook or EKS saw the binding, which they learn eventually, or
  * running as the node's role) then crash-loops, its Deployment never becomes available, and `pulumi up` fails on it
  * (pulumi-kubernetes awaits a Deployment's rollout) instead of reporting success.
@@ -31,8 +33,9 @@ export const EXPECTED_ROLE_VARIABLE = "EXPECTED_ROLE";
 export const IDENTITY_CHECK_SCRIPT = [
   'arn="$(aws sts get-caller-identity --query Arn --output text)" || exit 1',
   'echo "$arn"',
-  `case "$arn" in *":assumed-role/\${${EXPECTED_ROLE_VARIABLE}}/"*) exec sleep infinity ;; esac`,
-  `echo "expected a session of role \${${EXPECTED_ROLE_VARIABLE}}: this pod did not get the role's credentials" >&2`,
+  `case "$arn" in *":\${${EXPECTED_ACCOUNT_VARIABLE}}:assumed-role/\${${EXPECTED_ROLE_VARIABLE}}/"*) exec sleep infinity ;; esac`,
+  `echo "expected a session of role \${${EXPECTED_ROLE_VARIABLE}} of account \${${EXPECTED_ACCOUNT_VARIABLE}}: ` +
+    `this pod did not get the role's credentials" >&2`,
   "exit 1",
 ].join("\n");
 
@@ -43,6 +46,7 @@ export const IDENTITY_CHECK_SCRIPT = [
  * RuntimeDefault) and declares requests and limits.
  */
 export function exampleDeploymentSpec(args: ExampleDeploymentArgs): appsv1.DeploymentArgs {
+  const sessionRole = args.identity.podCredentialInputs.apply((inputs) => inputs.targetRoleArn ?? inputs.roleArn);
   const labels = { "app.kubernetes.io/name": "identity-check", "app.kubernetes.io/instance": args.instance };
   return {
     metadata: { name: `${args.instance}-identity-check`, namespace: args.namespace, labels },
@@ -77,10 +81,9 @@ export function exampleDeploymentSpec(args: ExampleDeploymentArgs): appsv1.Deplo
                 // A pod chained to a target role (Pod Identity) gets a session of that role.
                 {
                   name: EXPECTED_ROLE_VARIABLE,
-                  value: args.identity.podCredentialInputs.apply((inputs) =>
-                    roleNameOfArn(inputs.targetRoleArn ?? inputs.roleArn),
-                  ),
+                  value: sessionRole.apply(roleNameOfArn),
                 },
+                { name: EXPECTED_ACCOUNT_VARIABLE, value: sessionRole.apply((arn) => arn.split(":")[4]) },
               ],
               securityContext: {
                 allowPrivilegeEscalation: false,

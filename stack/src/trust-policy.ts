@@ -83,10 +83,11 @@ export function parseOidcProviderArns(arns: readonly string[]): OidcProvider[] {
     if (provider.accountId !== primary.accountId || provider.partition !== primary.partition) {
       throw new Error(
         `Invalid additionalOidcProviderArns[${i}]: ${JSON.stringify(provider.arn)} is in account ${provider.accountId} ` +
-          `(partition ${provider.partition}), but the role is in account ${primary.accountId} (partition ` +
-          `${primary.partition}), that of oidcProviderArn, and a role trusts only OIDC providers of its own account. ` +
-          `Register that cluster's issuer in account ${primary.accountId} (aws iam create-open-id-connect-provider ` +
-          `--url https://${provider.issuer} --client-id-list sts.amazonaws.com) and list that provider's ARN.`,
+          `(partition ${provider.partition}), but oidcProviderArn is in account ${primary.accountId} (partition ` +
+          `${primary.partition}), and a role trusts only OIDC providers of its own account. Register that cluster's ` +
+          `issuer in account ${primary.accountId} (aws iam create-open-id-connect-provider --url ` +
+          `https://${provider.issuer} --client-id-list <each audience the roles trust, sts.amazonaws.com by default>) ` +
+          `and list that provider's ARN.`,
       );
     }
   });

@@ -122,11 +122,11 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
     },
     message:
       `Invalid additionalOidcProviderArns[0]: ${JSON.stringify(EXAMPLE.replace("123456789012", "111122223333"))} is in ` +
-      "account 111122223333 (partition aws), but the role is in account 123456789012 (partition aws), that of " +
-      "oidcProviderArn, and a role trusts only OIDC providers of its own account. Register that cluster's issuer in " +
-      "account 123456789012 (aws iam create-open-id-connect-provider --url " +
-      "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE --client-id-list sts.amazonaws.com) " +
-      "and list that provider's ARN.",
+      "account 111122223333 (partition aws), but oidcProviderArn is in account 123456789012 (partition aws), and a " +
+      "role trusts only OIDC providers of its own account. Register that cluster's issuer in account 123456789012 " +
+      "(aws iam create-open-id-connect-provider --url " +
+      "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE --client-id-list <each audience " +
+      "the roles trust, sts.amazonaws.com by default>) and list that provider's ARN.",
   },
   {
     input: "clusterName missing (Pod Identity)",

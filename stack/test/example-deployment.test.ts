@@ -1,7 +1,7 @@
 /** The example Deployment meets the "restricted" Pod Security Standard and declares requests and limits. */
 import { declareIdentities, serviceAccountSettings } from "./declare-identities";
 import { registrationOf } from "./pulumi-mocks";
-import { EXPECTED_ROLE_VARIABLE, IDENTITY_CHECK_SCRIPT } from "../src/example-deployment";
+import { EXPECTED_ACCOUNT_VARIABLE, EXPECTED_ROLE_VARIABLE, IDENTITY_CHECK_SCRIPT } from "../src/example-deployment";
 import type { WorkloadIdentity } from "../src/workload-identity";
 
 test("runs as non-root, without privilege escalation or capabilities, with seccomp RuntimeDefault, within limits", async () => {
@@ -51,7 +51,8 @@ describe("the pod checks that it got a session of its role: a pod that missed it
     const [container] = (await registrationOf(identity.exampleDeployment!)).inputs.spec.template.spec.containers;
     expect(container.command).toEqual(["/bin/sh", "-c"]);
     expect(container.args).toEqual([IDENTITY_CHECK_SCRIPT]);
-    return container.env.find((variable: { name: string }) => variable.name === EXPECTED_ROLE_VARIABLE)?.value;
+    const value = (name: string) => container.env.find((variable: { name: string }) => variable.name === name)?.value;
+    return `${value(EXPECTED_ACCOUNT_VARIABLE)}:${value(EXPECTED_ROLE_VARIABLE)}`;
   };
 
   test("the entry's own role", async () => {
@@ -60,7 +61,7 @@ describe("the pod checks that it got a session of its role: a pod that missed it
       serviceAccounts: [serviceAccountSettings({ ...example, roleName: "orders-api", rolePath: "/workloads/" })],
     });
     // The session ARN names the role without its path.
-    expect(await expectedRole(identities["shop/api"])).toBe("orders-api");
+    expect(await expectedRole(identities["shop/api"])).toBe("123456789012:orders-api");
   });
 
   test("the target role, whose session a Pod Identity association chained to it gives", async () => {
@@ -71,6 +72,6 @@ describe("the pod checks that it got a session of its role: a pod that missed it
         serviceAccountSettings({ ...example, targetRoleArn: "arn:aws:iam::222233334444:role/data/orders-data" }),
       ],
     });
-    expect(await expectedRole(identities["shop/api"])).toBe("orders-data");
+    expect(await expectedRole(identities["shop/api"])).toBe("222233334444:orders-data");
   });
 });

@@ -7,7 +7,11 @@ import { spawnSync } from "child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { EXPECTED_ROLE_VARIABLE, IDENTITY_CHECK_SCRIPT } from "../../stack/src/example-deployment";
+import {
+  EXPECTED_ACCOUNT_VARIABLE,
+  EXPECTED_ROLE_VARIABLE,
+  IDENTITY_CHECK_SCRIPT,
+} from "../../stack/src/example-deployment";
 
 let bin: string;
 beforeAll(() => {
@@ -23,9 +27,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(bin, { recursive: true, force: true }));
 
-function run(callerArn: string, expectedRole = "orders-api@shop") {
+function run(callerArn: string, expectedRole = "orders-api@shop", expectedAccount = "123456789012") {
   const result = spawnSync("/bin/sh", ["-c", IDENTITY_CHECK_SCRIPT], {
-    env: { PATH: `${bin}:/usr/bin:/bin`, CALLER_ARN: callerArn, [EXPECTED_ROLE_VARIABLE]: expectedRole },
+    env: {
+      PATH: `${bin}:/usr/bin:/bin`,
+      CALLER_ARN: callerArn,
+      [EXPECTED_ROLE_VARIABLE]: expectedRole,
+      [EXPECTED_ACCOUNT_VARIABLE]: expectedAccount,
+    },
     encoding: "utf-8",
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -42,11 +51,13 @@ test.each([
   ["the node's role", "arn:aws:sts::123456789012:assumed-role/eks-node-group-role/i-0abc"],
   ["a role whose name starts like it", "arn:aws:sts::123456789012:assumed-role/orders-api@shop-admin/session"],
   ["a user, not a role session", "arn:aws:iam::123456789012:user/orders-api@shop"],
+  ["a role of the same name in another account", "arn:aws:sts::999988887777:assumed-role/orders-api@shop/session"],
 ])("%s: fails, saying which role it expected", (_, arn) => {
   expect(run(arn)).toEqual({
     code: 1,
     stdout: `${arn}\n`,
-    stderr: "expected a session of role orders-api@shop: this pod did not get the role's credentials\n",
+    stderr:
+      "expected a session of role orders-api@shop of account 123456789012: this pod did not get the role's credentials\n",
   });
 });
 

@@ -6,11 +6,14 @@ const SID = /^[A-Za-z0-9]+$/;
 /** An action that names every action: `*`, or `*` for both the service and the name (`*:*`). */
 const everyAction = (action: string) => /^\*(:\*)?$/.test(action);
 /**
- * A resource that names every resource: `*`, or an ARN whose partition is any or the stack's and whose other parts
- * are wildcards or empty (`arn:*`, `arn:${partition}:*:*:*:*`).
+ * A resource that names every resource, or every one of an account: `*`, or an ARN whose partition is any or the
+ * stack's and whose other parts are wildcards, empty or an account (`arn:*`, `arn:${partition}:*:*:*:*`,
+ * `arn:${partition}:*:*:${accountId}:*`).
  */
 const everyResource = (resource: string) =>
-  resource === "*" || /^arn:(\*|\$\{partition\}|aws[a-z-]*)(:\*?)*:\*$/.test(resource) || resource === "arn:*";
+  resource === "*" ||
+  resource === "arn:*" ||
+  /^arn:(\*|\$\{partition\}|aws[a-z-]*)(:(\*|\$\{accountId\}|\d{12})?)*:\*$/.test(resource);
 
 /** The statements of the role's inline policy, as a whole: each action, resource and condition has a rule of its own. */
 export const policyStatements: ServiceAccountRule = ({ serviceAccount: sa, path }) => {
