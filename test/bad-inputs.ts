@@ -529,6 +529,30 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].additionalServiceAccounts: the role's trust policy would be about 2520 characters, over IAM's quota \"Role trust policy length\" (2048 characters by default); trust fewer service accounts per role, or raise the quota in Service Quotas first.",
   },
   {
+    // One statement per service account, each naming the cluster: six accounts are over, whatever the cluster.
+    input: "Pod Identity trust policy over the quota",
+    options: {
+      identityType: IdentityType.POD_IDENTITY,
+      ...sa({
+        additionalServiceAccounts: Array.from({ length: 5 }, (_, i) => ({ name: `worker-${i}`, namespace: "batch" })),
+      }),
+    },
+    message:
+      "serviceAccounts[0].additionalServiceAccounts: the role's trust policy would be at least about 2192 characters, over IAM's quota \"Role trust policy length\" (2048 characters by default); trust fewer service accounts per role, or raise the quota in Service Quotas first.",
+  },
+  {
+    input: "a target role's trust policy over the quota",
+    options: {
+      identityType: IdentityType.POD_IDENTITY,
+      ...sa({
+        targetRoleArn: "arn:aws:iam::222233334444:role/orders-data",
+        additionalServiceAccounts: Array.from({ length: 4 }, (_, i) => ({ name: `worker-${i}`, namespace: "batch" })),
+      }),
+    },
+    message:
+      "serviceAccounts[0].additionalServiceAccounts: the trust policy of the target role (targetRoleArn, one statement per service account) would be at least about 2117 characters, over IAM's quota \"Role trust policy length\" (2048 characters by default); chain fewer service accounts to one target role, or raise the quota in the target role's account first.",
+  },
+  {
     input: "session duration over 12 hours",
     options: sa({ maxSessionDuration: 50000 }),
     message: "serviceAccounts[0].maxSessionDuration: 50000 is out of range; IAM allows 3600 to 43200 seconds.",
