@@ -3,9 +3,10 @@
  * Packs the package as npm would publish it, copies the tarball into the stack's vendor/ folder,
  * then runs `projen new --from eks-irsa-template@file:./vendor/<tarball>` in the folder.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
+import * as YAML from "yaml";
 import { packThisPackage, scaffoldStack, VENDOR_FOLDER } from "./local-package";
 
 const [folder, ...flags] = process.argv.slice(2);
@@ -41,4 +42,15 @@ console.log(
 console.log(
   `Done. Next:\n  cd ${dir}\n  npx projen build      # compile, type-check, run the stack's tests under Pulumi mocks`,
 );
-console.log("  pulumi stack init dev && pulumi config set oidcProviderArn <arn>   # then: npx projen preview");
+console.log(`  ${firstDeployCommand(dir)}   # then: npx projen preview`);
+
+/** The stack's first stack and the config keys it needs, as the scaffold wrote them (its README says what each is). */
+function firstDeployCommand(stackDir: string): string {
+  const stack = readdirSync(stackDir)
+    .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
+    .find((name) => name !== undefined);
+  const declared: Record<string, { default?: unknown }> =
+    YAML.parse(readFileSync(join(stackDir, "Pulumi.yaml"), "utf-8"))?.config ?? {};
+  const required = Object.entries(declared).filter(([, declaration]) => declaration.default === undefined);
+  return [`pulumi stack init ${stack}`, ...required.map(([key]) => `pulumi config set ${key} <${key}>`)].join(" && ");
+}

@@ -216,6 +216,15 @@ export const BAD_INPUTS: BadInput[] = [
       "serviceAccounts[0].targetRoleArn: a target role is assumed through a Pod Identity association, and this entry (identityType IRSA) has none; use identityType POD_IDENTITY, or remove targetRoleArn.",
   },
   {
+    input: "a target role on an entry that also uses IRSA",
+    options: sa({
+      identityType: IdentityType.IRSA_AND_POD_IDENTITY,
+      targetRoleArn: "arn:aws:iam::222233334444:role/data",
+    }),
+    message:
+      "serviceAccounts[0].targetRoleArn: a target role is chained by Pod Identity only, and with identityType IRSA_AND_POD_IDENTITY the pods that use IRSA would get this entry's role, which may only assume it; use identityType POD_IDENTITY for an entry with a target role, or remove targetRoleArn.",
+  },
+  {
     input: "targetRoleArn on a role-only Pod Identity entry",
     options: sa({
       identityType: IdentityType.POD_IDENTITY,

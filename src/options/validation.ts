@@ -27,7 +27,7 @@ import { pulumiNames } from "./rules/pulumi-names";
 import { roleSource } from "./rules/role-source";
 import type { ProjectRule, ServiceAccountRule, ValidationContext } from "./rules/rule";
 import { trustPolicyQuota } from "./rules/trust-policy-quota";
-import { uniqueIdentities } from "./rules/unique-identities";
+import { uniqueAssociations, uniqueIdentities } from "./rules/unique-identities";
 import type { StackSettings } from "./stack-settings";
 
 export { OptionsValidationError } from "./options-validation-error";
@@ -57,7 +57,13 @@ const SERVICE_ACCOUNT_RULES: ServiceAccountRule[] = [
 ];
 
 /** The checks across service accounts, after each one's own. */
-const CROSS_RULES: ProjectRule[] = [uniqueIdentities, namespaceCreation, identityTypeOptions, partitions];
+const CROSS_RULES: ProjectRule[] = [
+  uniqueIdentities,
+  uniqueAssociations,
+  namespaceCreation,
+  identityTypeOptions,
+  partitions,
+];
 
 /**
  * Checks the options and resolves them into settings before anything is synthesized; throws one

@@ -110,7 +110,10 @@ const prettyJson = (json: string): string => JSON.stringify(JSON.parse(json), nu
 function describeResource(r: Registration, registered: Registration[]): string[] {
   const dependencies = r.dependencies.map((urn) => describeUrn(urn, registered));
   const lines = [`${r.type} ${r.name}`, `  depends on: ${dependencies.join(", ") || "nothing"}`];
-  if (r.type === "aws:iam/role:Role") {
+  if (r.type === "aws:iam/role:Role" && r.readId !== undefined) {
+    // An existing role (existingRoleArn), read by name: its trust policy is its owner's.
+    lines.push(`  read, not managed: the existing role ${r.readId}, whose trust policy is its owner's`);
+  } else if (r.type === "aws:iam/role:Role") {
     lines.push("  trust policy:", indent(prettyJson(r.inputs.assumeRolePolicy)));
   } else if (r.type === "aws:iam/rolePolicy:RolePolicy") {
     lines.push("  policy:", indent(prettyJson(r.inputs.policy)));

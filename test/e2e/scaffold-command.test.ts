@@ -20,8 +20,11 @@ test("`npx projen scaffold` gives a stack that installs this package from its ow
 
   // --no-post: projen writes the stack without installing it; the install below is the point. The flags reach
   // projen new as typed, a value with spaces in one piece.
-  run(PACKAGE_ROOT, "npx", ["projen", "scaffold", stack, "--no-post", "--description", "Orders of the shop"]);
+  const flags = ["--no-post", "--description", "Orders of the shop", "--identity-type", "POD_IDENTITY"];
+  const output = run(PACKAGE_ROOT, "npx", ["projen", "scaffold", stack, ...flags, "--stack-name", "prod"]);
   expect(JSON.parse(readFileSync(join(stack, "package.json"), "utf-8")).description).toBe("Orders of the shop");
+  // The next step names the stack's first stack and the config keys it needs (Pod Identity: the cluster).
+  expect(output).toContain("  pulumi stack init prod && pulumi config set clusterName <clusterName>   # then:");
 
   const spec: string = JSON.parse(readFileSync(join(stack, "package.json"), "utf-8")).devDependencies[
     "eks-irsa-template"

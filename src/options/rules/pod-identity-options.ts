@@ -7,7 +7,12 @@ export const podIdentityOptions: ServiceAccountRule = ({ serviceAccount: sa, pat
   const problems: string[] = [];
   const parts = identityPartsOf(sa);
   if (sa.targetRoleArn !== undefined) {
-    if (!parts.associates) {
+    if (parts.associates && parts.annotates) {
+      // Pods on the IRSA path would get the entry's role, whose only permission is to assume the target role.
+      problems.push(
+        `${path("targetRoleArn")}: a target role is chained by Pod Identity only, and with identityType ${sa.identityType} the pods that use IRSA would get this entry's role, which may only assume it; use identityType POD_IDENTITY for an entry with a target role, or remove targetRoleArn.`,
+      );
+    } else if (!parts.associates) {
       problems.push(
         `${path("targetRoleArn")}: a target role is assumed through a Pod Identity association, and this entry (identityType ${sa.identityType}${sa.roleOnly ? ", roleOnly" : ""}) has none; use identityType POD_IDENTITY${sa.roleOnly ? " without roleOnly" : ""}, or remove targetRoleArn.`,
       );

@@ -1,4 +1,5 @@
 import { quote, type ProjectRule } from "./rule";
+import { identityPartsOf } from "../identity-parts";
 
 /** Each service account declared once, and each role name used once (IAM role names are unique ignoring case). */
 export const uniqueIdentities: ProjectRule = ({ settings, pathOf }) => {
@@ -27,6 +28,40 @@ export const uniqueIdentities: ProjectRule = ({ settings, pathOf }) => {
       );
     } else if (earlierRole === undefined) {
       firstByRole.set(sa.roleName.toLowerCase(), index);
+    }
+  });
+  return problems;
+};
+
+/**
+ * Each service account bound by one Pod Identity association at most: EKS allows one association per service
+ * account and cluster (CreatePodIdentityAssociation fails on a second), and an entry associates its own account and
+ * each of its additionalServiceAccounts.
+ */
+export const uniqueAssociations: ProjectRule = ({ settings, pathOf }) => {
+  const problems: string[] = [];
+  const firstByAccount = new Map<string, { at: string; own: boolean }>();
+  settings.serviceAccounts.forEach((sa, index) => {
+    if (!identityPartsOf(sa).associates) return;
+    const bound = [
+      { account: sa, at: pathOf(index, "name"), own: true },
+      ...sa.additionalServiceAccounts.map((other, i) => ({
+        account: other,
+        at: `${pathOf(index, "additionalServiceAccounts")}[${i}]`,
+        own: false,
+      })),
+    ];
+    for (const { account, at, own } of bound) {
+      const key = `${account.namespace}/${account.name}`;
+      const earlier = firstByAccount.get(key);
+      if (earlier === undefined) {
+        firstByAccount.set(key, { at, own });
+      } else if (!(own && earlier.own)) {
+        // Two entries of the same account are uniqueIdentities' to report.
+        problems.push(
+          `${at}: service account ${key} is already bound by a Pod Identity association (${earlier.at}); EKS allows one association per service account, so list it once.`,
+        );
+      }
     }
   });
   return problems;
