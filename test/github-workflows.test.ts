@@ -63,3 +63,12 @@ test.each(["irsa", "pod"])("a generated stack's workflows pass actionlint (%s)",
 test("the linter finds a broken workflow", () => {
   expect(problemsOf("broken")).toEqual([expect.stringContaining('property "nope" is not defined')]);
 });
+
+test.each(["irsa", "pod"])("every action of a generated stack's workflows is pinned by commit (%s)", (prefix) => {
+  const uses = Object.entries(files)
+    .filter(([path]) => path.startsWith(`${prefix}/`))
+    .flatMap(([, text]) => [...text.matchAll(/^\s*(?:-\s*)?uses:\s*(\S+)/gm)].map((match) => match[1]));
+  expect(uses.length).toBeGreaterThan(0);
+  // A tag can be moved to other code, a commit cannot.
+  expect(uses.filter((action) => !/@[0-9a-f]{40}$/.test(action))).toEqual([]);
+});

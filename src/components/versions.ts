@@ -63,4 +63,7 @@ export const STACK_GITHUB_ACTIONS = {
   awsCredentials: "aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c",
   // v8.1.1, in projen's upgrade workflow
   createPullRequest: "peter-evans/create-pull-request@5f6978faf089d4d20b00c7766989d076bb2fc7f1",
+  // v7.0.0, which projen names by tag; every job of the stack's workflows sets up Node.js with it, the preview job
+  // (the one holding a cloud token) included.
+  setupNode: "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020",
 } as const;

@@ -260,6 +260,12 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
       bindings.push(this.serviceAccountPatch);
     }
     this.additionalPodIdentityAssociations = [];
+    // A target role of another partition can never be assumed from this one: refused before any association.
+    const target = s.targetRoleArn;
+    const targetRoleArn =
+      target === undefined
+        ? undefined
+        : tokens.apply((t) => inStackPartition(target, t.partition, `targetRoleArn of ${s.namespace}/${s.name}`));
     if (parts.associates) {
       const association = (
         ref: ServiceAccountLike,
@@ -272,7 +278,7 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
             clusterName: args.podIdentityClusterName ?? args.podIdentity!.clusterName,
             serviceAccount: ref,
             roleArn: boundRoleArn ?? this.role.arn,
-            targetRoleArn: s.targetRoleArn,
+            targetRoleArn: targetRoleArn,
             disableSessionTags: s.disableSessionTags,
           },
           // A managed service account is already a dependency through its name/namespace outputs. An adopted one's
@@ -410,4 +416,16 @@ export function sameRole(read: string, configured: string, key: string): string 
       `cannot be bound as an existing role: deploy with credentials of account ${accountOf(configured)}, or let the ` +
       `stack create the role (leave existingRoleArn out).`,
   );
+}
+
+/** An ARN of the stack's partition, or an error naming the option and both partitions. */
+export function inStackPartition(arn: string, partition: string, label: string): string {
+  const own = arn.split(":")[1];
+  if (own !== partition) {
+    throw new Error(
+      `${label}: ${arn} is in partition ${own}, but this stack deploys to partition ${partition} (the partition of ` +
+        `aws:region), and a role cannot assume a role of another partition; name a target role in ${partition}.`,
+    );
+  }
+  return arn;
 }

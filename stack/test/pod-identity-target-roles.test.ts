@@ -168,3 +168,12 @@ test("a target role for an entry without an association is refused, naming the r
     "createPodIdentityTargetRole: orders-data needs a Pod Identity entry with an association.",
   );
 });
+
+test("a target role of another partition than the stack's is refused before its association, naming both", async () => {
+  const { inStackPartition } = await import("../src/workload-identity");
+  expect(inStackPartition(TARGET_ROLE_ARN, "aws", "targetRoleArn of shop/api")).toBe(TARGET_ROLE_ARN);
+  expect(() => inStackPartition(TARGET_ROLE_ARN, "aws-cn", "targetRoleArn of shop/api")).toThrow(
+    `targetRoleArn of shop/api: ${TARGET_ROLE_ARN} is in partition aws, but this stack deploys to partition aws-cn ` +
+      "(the partition of aws:region), and a role cannot assume a role of another partition; name a target role in aws-cn.",
+  );
+});
