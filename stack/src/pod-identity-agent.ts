@@ -42,6 +42,17 @@ export function podIdentityAgent(
             (error: unknown) => {
               // The lookup's own reason, when it gives one (under Pulumi mocks an invoke's error has no message).
               const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+              // A lookup that failed for another reason than a missing add-on (access denied, throttling) says
+              // nothing of the add-on: installing it would not help. terraform-provider-aws reports a missing one
+              // as "couldn't find resource" (tfresource.NotFound).
+              if (reason && !/couldn't find resource|ResourceNotFoundException|not found/i.test(reason)) {
+                throw new Error(
+                  `Could not check whether EKS cluster "${clusterName}" (config clusterName) has the ` +
+                    `"${POD_IDENTITY_AGENT_ADDON}" add-on: ${reason}. The deploying credentials need ` +
+                    `eks:DescribeAddon on the cluster; or, with the agent known to be there, set podIdentityAgent: ` +
+                    `PodIdentityAgentMode.NONE in .projenrc.ts.`,
+                );
+              }
               throw new Error(
                 `EKS cluster "${clusterName}" (config clusterName) has no "${POD_IDENTITY_AGENT_ADDON}" add-on, so pods ` +
                   `would get no Pod Identity credentials${reason ? ` (${reason})` : ""}. ` +

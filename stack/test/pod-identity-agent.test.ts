@@ -42,17 +42,26 @@ test("INSTALL: the add-on is installed, left on the cluster when the stack goes,
   expect(association.dependencies).toContain(addon.urn);
 });
 
-test("CHECK: the lookup's reason is quoted by its first line only", async () => {
+test.each([
+  [
+    "a missing add-on (terraform-provider-aws: couldn't find resource): the add-on is missing, install it",
+    "reading EKS Add-On (prod:eks-pod-identity-agent): couldn't find resource\n\tstatus code: 404",
+    "so pods would get no Pod Identity credentials (reading EKS Add-On (prod:eks-pod-identity-agent): couldn't find resource). Install it",
+  ],
+  [
+    "a refused lookup: not a missing add-on, so no advice to install it",
+    "AccessDeniedException: not authorized\n\tstatus code: 403",
+    'Could not check whether EKS cluster "prod" (config clusterName) has the "eks-pod-identity-agent" add-on: AccessDeniedException: not authorized. The deploying credentials need eks:DescribeAddon',
+  ],
+])("CHECK: %s, quoting the lookup's reason by its first line", async (_, reason, message) => {
   await startMocks({ clusterName: "prod" }, { podIdentityAgentAddon: false });
   const eks = await import("@pulumi/aws/eks");
   // Under the mocks an invoke's error has no message: a lookup the provider refuses with a reason of several lines.
   const lookup = jest.spyOn(eks, "getAddon");
-  lookup.mockRejectedValue(new Error("AccessDeniedException: not authorized\n\tstatus code: 403"));
+  lookup.mockRejectedValue(new Error(reason));
   try {
     const { podIdentityAgent } = await import("../src/pod-identity-agent");
-    await expect(promiseOf(podIdentityAgent("CHECK", "prod").clusterName)).rejects.toThrow(
-      "so pods would get no Pod Identity credentials (AccessDeniedException: not authorized). Install it",
-    );
+    await expect(promiseOf(podIdentityAgent("CHECK", "prod").clusterName)).rejects.toThrow(message);
   } finally {
     lookup.mockRestore();
   }
