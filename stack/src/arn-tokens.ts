@@ -15,3 +15,18 @@ export interface ArnTokenValues {
 export function substituteArnTokens(template: string, values: ArnTokenValues): string {
   return template.replace(/\$\{(partition|accountId)\}/g, (_, key: keyof ArnTokenValues) => values[key]);
 }
+
+/**
+ * `arn` if it is in `partition`, the stack's (the partition of aws:region), else an error naming `label`, both
+ * partitions and `fix`: a role trusts, and assumes, only what is in its own partition.
+ */
+export function inStackPartition(arn: string, partition: string, label: string, fix: string): string {
+  const own = arn.split(":")[1];
+  if (own !== partition) {
+    throw new Error(
+      `${label}: ${JSON.stringify(arn)} is in partition ${own}, but this stack deploys to partition ${partition} ` +
+        `(the partition of aws:region); ${fix}.`,
+    );
+  }
+  return arn;
+}

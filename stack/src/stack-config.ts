@@ -4,6 +4,7 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as iam from "@pulumi/aws/iam";
 import * as pulumi from "@pulumi/pulumi";
+import { inStackPartition } from "./arn-tokens";
 import type { OidcProviderSource, StackSettings } from "./settings-types";
 import {
   OIDC_PROVIDER_ARN_EXAMPLE,
@@ -74,17 +75,15 @@ function readAdditionalOidcProviderArns(config: pulumi.Config): string[] {
  * The provider, if it is in the partition the stack deploys to (the AWS provider's, from aws:region): a role
  * in one partition cannot trust an OIDC provider of another.
  */
-function inStackPartition(provider: OidcProvider, label: string): pulumi.Output<string> {
-  return getPartitionOutput().partition.apply((partition) => {
-    if (provider.partition !== partition) {
-      throw new Error(
-        `Invalid ${label}: ${JSON.stringify(provider.arn)} is in partition ${provider.partition}, but this stack deploys to ` +
-          `partition ${partition} (the partition of aws:region); use the OIDC provider of a cluster in ${partition}, ` +
-          `or set aws:region to a region of ${provider.partition}.`,
-      );
-    }
-    return provider.arn;
-  });
+function providerInStackPartition(provider: OidcProvider, label: string): pulumi.Output<string> {
+  return getPartitionOutput().partition.apply((partition) =>
+    inStackPartition(
+      provider.arn,
+      partition,
+      `Invalid ${label}`,
+      `use the OIDC provider of a cluster in ${partition}, or set aws:region to a region of ${provider.partition}`,
+    ),
+  );
 }
 
 /** The cluster's IAM OIDC provider ARN, from wherever the settings say it comes from. Validated either way. */
@@ -92,7 +91,7 @@ export function readOidcProviderArn(source: OidcProviderSource, audiences: strin
   const config = new pulumi.Config();
   switch (source) {
     case "STACK_CONFIG":
-      return inStackPartition(
+      return providerInStackPartition(
         parseOidcProviderArn(requireKey(config, "oidcProviderArn", OIDC_PROVIDER_ARN_EXAMPLE)),
         "oidcProviderArn",
       );
@@ -119,7 +118,7 @@ export function readOidcProviderArn(source: OidcProviderSource, audiences: strin
       const label = `output "${outputName}" of stack "${stackName}" (config oidcProviderStackReference / oidcProviderOutputName)`;
       return new pulumi.StackReference(stackName)
         .requireOutput(outputName)
-        .apply((value: unknown) => inStackPartition(parseOidcProviderArn(value as string, label), label));
+        .apply((value: unknown) => providerInStackPartition(parseOidcProviderArn(value as string, label), label));
     }
   }
 }

@@ -28,6 +28,30 @@ export interface DeclareWorkloadIdentitiesArgs {
   stackSettings?: StackSettings;
 }
 
+/**
+ * How each kind of identity reads the stack config, for the kinds the settings' entries use: the OIDC provider when a
+ * role trusts it (for those entries' audiences), the cluster when a role trusts Pod Identity or an account is
+ * associated. The program reads each once; the stack's tests read them to check its stack files.
+ */
+export function identityConfigReaders(stackSettings: StackSettings): {
+  irsa?: () => IrsaConfig;
+  podIdentity?: () => PodIdentityConfig;
+} {
+  const partsOf = (sa: ServiceAccountSettings) => identityParts(sa.identityType ?? stackSettings.identityType, sa);
+  const trustingOidc = stackSettings.serviceAccounts.filter((sa) => partsOf(sa).trustsOidc);
+  const usingPods = stackSettings.serviceAccounts.some((sa) => partsOf(sa).trustsPods || partsOf(sa).associates);
+  const { oidcProviderSource } = stackSettings;
+  return {
+    ...(trustingOidc.length > 0 && {
+      irsa: () =>
+        readIdentityConfig({ identityType: "IRSA", oidcProviderSource, serviceAccounts: trustingOidc }) as IrsaConfig,
+    }),
+    ...(usingPods && {
+      podIdentity: () => readIdentityConfig({ identityType: "POD_IDENTITY", oidcProviderSource }) as PodIdentityConfig,
+    }),
+  };
+}
+
 /** One WorkloadIdentity per configured service account, keyed "<namespace>/<name>". */
 export function declareWorkloadIdentities({
   provider,
@@ -45,28 +69,19 @@ export function declareWorkloadIdentities({
   const roleNames = roleNamesInThisStack(stackSettings);
   const namespaces = createdNamespaces(stackSettings, provider);
   const identityTypeOf = (sa: ServiceAccountSettings): IdentityType => sa.identityType ?? stackSettings.identityType;
-  // Each kind of stack config is read once, and only when an entry uses it: the OIDC provider when a role trusts
-  // it, the cluster (and its Pod Identity Agent, checked or installed) when a role trusts Pod Identity.
-  const entriesTrusting = (kind: "trustsOidc" | "trustsPods") =>
-    stackSettings.serviceAccounts.filter((sa) => identityParts(identityTypeOf(sa), sa)[kind]);
   const associating = (sa: ServiceAccountSettings) => identityParts(identityTypeOf(sa), sa).associates;
+  const readers = identityConfigReaders(stackSettings);
   const once = <T>(read: () => T): (() => T) => {
     let value: T | undefined;
     return () => (value ??= read());
   };
+  // configOf asks for a kind only for an entry that uses it, so its reader is there.
   const irsaConfig = once(() => {
-    const identity = readIdentityConfig({
-      identityType: "IRSA",
-      oidcProviderSource: stackSettings.oidcProviderSource,
-      serviceAccounts: entriesTrusting("trustsOidc"),
-    }) as IrsaConfig;
+    const identity = readers.irsa!();
     return { identity, arnTokens: arnTokenValues(identity) };
   });
   const podConfig = once(() => {
-    const identity = readIdentityConfig({
-      identityType: "POD_IDENTITY",
-      oidcProviderSource: stackSettings.oidcProviderSource,
-    }) as PodIdentityConfig;
+    const identity = readers.podIdentity!();
     const agent = stackSettings.serviceAccounts.some(associating)
       ? podIdentityAgent(stackSettings.podIdentityAgent, identity.clusterName)
       : undefined;

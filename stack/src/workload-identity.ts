@@ -14,7 +14,7 @@ import {
   type AddonContext,
   fillAddonTokens,
 } from "./addon-policies";
-import { type ArnTokenValues, substituteArnTokens } from "./arn-tokens";
+import { type ArnTokenValues, inStackPartition, substituteArnTokens } from "./arn-tokens";
 import { exampleDeploymentSpec } from "./example-deployment";
 import { inlinePolicyDocument } from "./inline-policy";
 import { annotateServiceAccount } from "./irsa";
@@ -265,7 +265,14 @@ export class WorkloadIdentity extends pulumi.ComponentResource {
     const targetRoleArn =
       target === undefined
         ? undefined
-        : tokens.apply((t) => inStackPartition(target, t.partition, `targetRoleArn of ${s.namespace}/${s.name}`));
+        : tokens.apply((t) =>
+            inStackPartition(
+              target,
+              t.partition,
+              `targetRoleArn of ${s.namespace}/${s.name}`,
+              `a role cannot assume a role of another partition; name a target role in ${t.partition}`,
+            ),
+          );
     if (parts.associates) {
       const association = (
         ref: ServiceAccountLike,
@@ -416,16 +423,4 @@ export function sameRole(read: string, configured: string, key: string): string 
       `cannot be bound as an existing role: deploy with credentials of account ${accountOf(configured)}, or let the ` +
       `stack create the role (leave existingRoleArn out).`,
   );
-}
-
-/** An ARN of the stack's partition, or an error naming the option and both partitions. */
-export function inStackPartition(arn: string, partition: string, label: string): string {
-  const own = arn.split(":")[1];
-  if (own !== partition) {
-    throw new Error(
-      `${label}: ${arn} is in partition ${own}, but this stack deploys to partition ${partition} (the partition of ` +
-        `aws:region), and a role cannot assume a role of another partition; name a target role in ${partition}.`,
-    );
-  }
-  return arn;
 }

@@ -9,6 +9,7 @@ import { matrixRows } from "./access-matrix";
 import { declareIdentities, serviceAccountSettings } from "./declare-identities";
 import { ACCOUNT_ID, promiseOf, registrationOf, settled } from "./pulumi-mocks";
 import { podIdentitySession, type WorkloadAccess } from "../src/access-model";
+import { inStackPartition } from "../src/arn-tokens";
 import managedPolicies from "../src/aws-managed-policies.json";
 import type { ServiceAccountSettings } from "../src/settings-types";
 import type { WorkloadIdentity } from "../src/workload-identity";
@@ -169,11 +170,11 @@ test("a target role for an entry without an association is refused, naming the r
   );
 });
 
-test("a target role of another partition than the stack's is refused before its association, naming both", async () => {
-  const { inStackPartition } = await import("../src/workload-identity");
-  expect(inStackPartition(TARGET_ROLE_ARN, "aws", "targetRoleArn of shop/api")).toBe(TARGET_ROLE_ARN);
-  expect(() => inStackPartition(TARGET_ROLE_ARN, "aws-cn", "targetRoleArn of shop/api")).toThrow(
-    `targetRoleArn of shop/api: ${TARGET_ROLE_ARN} is in partition aws, but this stack deploys to partition aws-cn ` +
-      "(the partition of aws:region), and a role cannot assume a role of another partition; name a target role in aws-cn.",
+test("a target role of another partition than the stack's is refused before its association, naming both", () => {
+  const fix = "a role cannot assume a role of another partition; name a target role in aws-cn";
+  expect(inStackPartition(TARGET_ROLE_ARN, "aws", "targetRoleArn of shop/api", fix)).toBe(TARGET_ROLE_ARN);
+  expect(() => inStackPartition(TARGET_ROLE_ARN, "aws-cn", "targetRoleArn of shop/api", fix)).toThrow(
+    `targetRoleArn of shop/api: "${TARGET_ROLE_ARN}" is in partition aws, but this stack deploys to partition aws-cn ` +
+      `(the partition of aws:region); ${fix}.`,
   );
 });

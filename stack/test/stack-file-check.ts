@@ -17,7 +17,6 @@ import {
 } from "./offline-program";
 import { promiseOf, startMocks } from "./pulumi-mocks";
 import { settings } from "../src/settings";
-import type { ServiceAccountSettings } from "../src/settings-types";
 
 const STACK_FILE = /^Pulumi\.(.+)\.yaml$/;
 
@@ -36,25 +35,13 @@ export async function stackFileProblems(dir: string, stack: string): Promise<str
   const problems = unreadKeys(declaredConfig(dir), stackFile, fromFile).misspelled.map((p) => `${stackFile}: ${p}`);
   const config = offlineConfig(fromFile);
   await startMocks(config, offlineMocks(config, stack, fromFile.region));
-  // Loaded after the mocks, as the program would be.
-  const { readIdentityConfig } = await import("../src/stack-config");
-  const { identityParts } = await import("../src/workload-identity");
-  // The config each kind of identity reads, as src/workload-identities.ts reads it: only for the entries using it.
-  const partsOf = (sa: ServiceAccountSettings) => identityParts(sa.identityType ?? settings.identityType, sa);
-  const trustingOidc = settings.serviceAccounts.filter((sa) => partsOf(sa).trustsOidc);
-  const reads: (() => pulumi.Output<string>)[] = [];
-  if (trustingOidc.length > 0) {
-    reads.push(() => {
-      const irsa = readIdentityConfig({ ...settings, identityType: "IRSA", serviceAccounts: trustingOidc });
-      return irsa.identityType === "IRSA" ? irsa.oidcProviderArn : pulumi.output("");
-    });
-  }
-  if (settings.serviceAccounts.some((sa) => partsOf(sa).trustsPods || partsOf(sa).associates)) {
-    reads.push(() => {
-      const pods = readIdentityConfig({ ...settings, identityType: "POD_IDENTITY" });
-      return pods.identityType === "POD_IDENTITY" ? pods.clusterArn : pulumi.output("");
-    });
-  }
+  // Loaded after the mocks, as the program would be; the config each kind of identity reads, as the program reads it.
+  const { identityConfigReaders } = await import("../src/workload-identities");
+  const { irsa, podIdentity } = identityConfigReaders(settings);
+  const reads: (() => pulumi.Output<string>)[] = [
+    ...(irsa ? [() => irsa().oidcProviderArn] : []),
+    ...(podIdentity ? [() => podIdentity().clusterArn] : []),
+  ];
   for (const read of reads) {
     try {
       await promiseOf(read());
