@@ -72,13 +72,22 @@ export interface PodIdentityAssociationArgs {
   disableSessionTags?: boolean;
 }
 
-/** The EKS Pod Identity association of a service account with a role. */
+/**
+ * The EKS Pod Identity association of a service account with a role. Without a target role, the association is
+ * replaced (deleted first) when it had one: EKS keeps an association's target role unless an update names another
+ * or an empty one, and the provider sends none for an unset input, so an update alone would leave the pods on the
+ * old target role while the stack records none.
+ */
 export function associateServiceAccount(
   name: string,
   args: PodIdentityAssociationArgs,
   opts?: pulumi.CustomResourceOptions,
 ): eks.PodIdentityAssociation {
   const sa = resolveServiceAccount(args.serviceAccount);
+  // An unset target is omitted from UpdatePodIdentityAssociation (terraform-provider-aws
+  // internal/service/eks/pod_identity_association.go, Update); the ACK controller sends "" to clear it (eks-controller#164).
+  const clearsTargetRole: pulumi.CustomResourceOptions =
+    args.targetRoleArn === undefined ? { replaceOnChanges: ["targetRoleArn"], deleteBeforeReplace: true } : {};
   return new eks.PodIdentityAssociation(
     name,
     {
@@ -90,6 +99,7 @@ export function associateServiceAccount(
       ...(args.targetRoleArn !== undefined && { targetRoleArn: args.targetRoleArn }),
       ...(args.disableSessionTags && { disableSessionTags: true }),
     },
-    opts,
+    // EKS allows one association per service account: the old one goes before the new one is created.
+    { ...clearsTargetRole, ...opts },
   );
 }

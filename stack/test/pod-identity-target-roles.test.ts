@@ -57,6 +57,8 @@ describe.each([
     const association = await registrationOf(identity.podIdentityAssociation!);
     expect(association.inputs.targetRoleArn).toBe(TARGET_ROLE_ARN);
     expect(association.inputs.disableSessionTags).toBe(disableSessionTags ? true : undefined);
+    // A change of target role is an update (UpdatePodIdentityAssociation sets the new one).
+    expect([association.replaceOnChanges, association.deleteBeforeReplace]).toEqual([[], false]);
     const [policy] = await Promise.all(identity.policies.map(registrationOf));
     expect(policy.name).toBe("shop/api/target-role");
     // IAM policy names allow no '/': the policy's IAM name is given, not derived from the resource name.
@@ -157,6 +159,14 @@ test("disableSessionTags: the role trusts an untagged session from this account 
   const untagged = podIdentitySession(clusterOf(), api, { sessionTags: false });
   expect(checkTrust(w, { ...untagged, sourceAccount: TARGET_ACCOUNT }).allowed).toBe(false);
   expect((await registrationOf(identity.podIdentityAssociation!)).inputs.disableSessionTags).toBe(true);
+});
+
+test("an association without a target role replaces, old one first, an association that had one", async () => {
+  // EKS keeps the target role of an update that names none, and allows one association per service account.
+  const identity = await declare({});
+  const association = await registrationOf(identity.podIdentityAssociation!);
+  expect(association.inputs).not.toHaveProperty("targetRoleArn");
+  expect([association.replaceOnChanges, association.deleteBeforeReplace]).toEqual([["targetRoleArn"], true]);
 });
 
 test("a target role for an entry without an association is refused, naming the resource", async () => {

@@ -42,6 +42,9 @@ export interface Registration {
   /** Resource options the engine acts on at delete time. */
   retainOnDelete: boolean;
   deletedWith: string;
+  /** Resource options the engine acts on when it diffs: what forces a replacement, and in which order. */
+  replaceOnChanges: string[];
+  deleteBeforeReplace: boolean;
   /** The names of the resource's renaming aliases (alias specs with a name). */
   aliasNames: string[];
   /** Every alias, as the engine gets it: a URN, or a spec whose unset parts are the resource's own. */
@@ -92,6 +95,8 @@ interface RegisterResourceRequest {
   getDependenciesList(): string[];
   getRetainondelete(): boolean;
   getDeletedwith(): string;
+  getReplaceonchangesList(): string[];
+  getDeletebeforereplace(): boolean;
   getAliasesList(): AliasMessage[];
 }
 /** The protobuf Alias members we read. */
@@ -300,6 +305,8 @@ export async function startMocks(config: Record<string, string>, options: MockOp
             outputs: pulumi.runtime.deserializeProperties(response.getObject()),
             retainOnDelete: req.getRetainondelete(),
             deletedWith: req.getDeletedwith(),
+            replaceOnChanges: req.getReplaceonchangesList(),
+            deleteBeforeReplace: req.getDeletebeforereplace(),
             // Aliases that rename; the Kubernetes SDK adds type aliases (older API versions) without a name.
             aliasNames: req
               .getAliasesList()
@@ -331,6 +338,8 @@ export async function startMocks(config: Record<string, string>, options: MockOp
             outputs: pulumi.runtime.deserializeProperties(response.getProperties()),
             retainOnDelete: false,
             deletedWith: "",
+            replaceOnChanges: [],
+            deleteBeforeReplace: false,
             aliasNames: [],
             aliases: [],
             readId: req.getId(),
