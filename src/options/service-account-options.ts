@@ -67,7 +67,8 @@ export interface ServiceAccountOptions {
    * Pod Identity: a role that the association assumes with this entry's role's credentials (role chaining,
    * usually into another account, EKS User Guide "pod-id-assign-target-role"). The entry's role gets
    * `sts:AssumeRole` and `sts:TagSession` on it; the target role's trust is its account's
-   * (`createPodIdentityTargetRole` of the stack's library creates it, given a provider of that account).
+   * (`createPodIdentityTargetRole` of the stack's library creates it, given a provider of that account). Removing
+   * it later replaces the entry's associations (EKS keeps a target role that an update does not name).
    * @default - none: pods get the entry's role
    */
   readonly targetRoleArn?: string;
@@ -227,7 +228,8 @@ export interface ServiceAccountOptions {
 
   /**
    * More service accounts that may assume the same role: with IRSA, subjects of its trust; with Pod Identity,
-   * one association each (and one trust statement each, pinning its namespace and name).
+   * one association each (and one trust statement each, pinning its namespace and name). The stack neither
+   * creates these accounts nor annotates them: with IRSA, their owner annotates each with the role's ARN.
    * @default - none
    */
   readonly additionalServiceAccounts?: ServiceAccountReference[];
