@@ -13,6 +13,7 @@ import {
   offlineConfig,
   type Printer,
   readStackFile,
+  regionProblem,
   runProgramOffline,
   stackNameFrom,
 } from "./offline-program";
@@ -148,6 +149,8 @@ async function answerCommand(args: string[], out: Printer, dir: string): Promise
     out.error(`Note: ${stackFile} not found: the stack config is the tests' placeholders.`);
   }
   const fromFile = readStackFile(join(dir, stackFile));
+  const badRegion = regionProblem(stackFile, fromFile);
+  if (badRegion) throw new Error(badRegion);
   const config = offlineConfig(fromFile);
   await runProgramOffline(config, stack, fromFile.region);
   const cluster = clusterOf(config);

@@ -36,7 +36,7 @@ export interface StackFileConfig {
   unqualified: string[];
 }
 
-/** Region prefixes of the partitions other than `aws` (botocore's endpoints.json, each partition's regionRegex). */
+/** Region prefixes of the partitions (botocore's endpoints.json, each partition's regionRegex), `aws` last. */
 const REGION_PARTITIONS: readonly [RegExp, string][] = [
   [/^cn-/, "aws-cn"],
   [/^us-gov-/, "aws-us-gov"],
@@ -45,7 +45,10 @@ const REGION_PARTITIONS: readonly [RegExp, string][] = [
   [/^eu-isoe-/, "aws-iso-e"],
   [/^us-isof-/, "aws-iso-f"],
   [/^eusc-/, "aws-eusc"],
+  [/^(af|ap|ca|eu|il|me|mx|sa|us)-/, "aws"],
 ];
+/** A region code as AWS writes them: lower case, `<area>-<direction>-<number>`. */
+const REGION_CODE = /^[a-z]{2,4}(-[a-z]+)+-\d+$/;
 const ACCOUNT_OF_PROVIDER = /^arn:[^:]+:iam::(\d{12}):oidc-provider\//;
 
 /**
@@ -64,6 +67,21 @@ export function offlineAccount(
 /** The partition of a region code, as aws:index/getPartition answers for a provider of that region. */
 function partitionOf(region: string): string {
   return REGION_PARTITIONS.find(([prefix]) => prefix.test(region))?.[1] ?? "aws";
+}
+
+/**
+ * The stack file's `aws:region`, if it is no region code of a partition: the AWS provider refuses it at `pulumi up`,
+ * and offline its partition would be a guess.
+ */
+export function regionProblem(stackFile: string, fromFile: StackFileConfig): string | undefined {
+  const region = fromFile.region;
+  if (region === undefined || (REGION_CODE.test(region) && REGION_PARTITIONS.some(([prefix]) => prefix.test(region)))) {
+    return undefined;
+  }
+  return (
+    `${stackFile}: aws:region ${JSON.stringify(region)} is not an AWS region code: write one as AWS lists them, ` +
+    "in lower case, such as us-east-1 or eu-central-1 (`pulumi config set aws:region <region>`)"
+  );
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   offlineConfig,
   type Printer,
   readStackFile,
+  regionProblem,
   runProgramOffline,
   type StackFileConfig,
   stackNameFrom,
@@ -146,6 +147,8 @@ export async function plan(args: string[], out: Printer = console, dir = "."): P
   const stack = stackNameFrom(args, DEFAULT_STACK, "plan");
   const stackFile = `Pulumi.${stack}.yaml`;
   const fromFile = readStackFile(join(dir, stackFile));
+  const badRegion = regionProblem(stackFile, fromFile);
+  if (badRegion) throw new Error(badRegion);
   const config = offlineConfig(fromFile);
   out.log(`Offline plan of stack "${stack}" (${settings.projectName}): src/index.ts under test/pulumi-mocks.ts.`);
   const { accountId, region } = offlineAccount(config, fromFile.region);

@@ -13,6 +13,7 @@ import {
   offlineConfig,
   offlineMocks,
   readStackFile,
+  regionProblem,
   unreadKeys,
 } from "./offline-program";
 import { promiseOf, startMocks } from "./pulumi-mocks";
@@ -33,6 +34,9 @@ export async function stackFileProblems(dir: string, stack: string): Promise<str
   const fromFile = readStackFile(join(dir, stackFile));
   // A misspelled key of the program's leaves its value unused; keys of the team's own are its program's to read.
   const problems = unreadKeys(declaredConfig(dir), stackFile, fromFile).misspelled.map((p) => `${stackFile}: ${p}`);
+  // The program's checks depend on the region's partition: without a region code, they would check a guess.
+  const badRegion = regionProblem(stackFile, fromFile);
+  if (badRegion) return [...problems, badRegion];
   const config = offlineConfig(fromFile);
   await startMocks(config, offlineMocks(config, stack, fromFile.region));
   // Loaded after the mocks, as the program would be; the config each kind of identity reads, as the program reads it.

@@ -171,6 +171,18 @@ describe("a stack file of another account and region: the roles are made where i
     const listed = JSON.parse((await canIIn(dir, "default/app", "--list", "--json")).stdout);
     expect(listed.workloads[0].role).toBe("arn:aws-cn:iam::111122223333:role/orders-stack-app@default");
   });
+
+  test.each(["US-EAST-1", "eu-wst", "xx-east-1"])(
+    "aws:region %s, which is no region code: no answer, exit 3, naming the file, the value and the fix",
+    async (region) => {
+      const run = await canIIn(stackIn([`aws:region: ${region}`]), "default/app", "ssm:GetParameter");
+      expect(run).toMatchObject({ code: 3, stdout: "" });
+      expect(run.stderr).toBe(
+        `can-i failed: Pulumi.dev.yaml: aws:region "${region}" is not an AWS region code: write one as AWS lists ` +
+          "them, in lower case, such as us-east-1 or eu-central-1 (`pulumi config set aws:region <region>`)",
+      );
+    },
+  );
 });
 
 describe("the command line", () => {

@@ -157,6 +157,14 @@ test("a stack file that is not valid YAML: the plan fails naming the file", asyn
   );
 });
 
+test("an aws:region that is no region code: the plan fails naming the file, the value and the fix", async () => {
+  await expect(
+    runPlan(["--stack", "prod"], { "Pulumi.prod.yaml": "config:\n  aws:region: Eu-West-1\n" }),
+  ).rejects.toThrow(
+    'Pulumi.prod.yaml: aws:region "Eu-West-1" is not an AWS region code: write one as AWS lists them, in lower case',
+  );
+});
+
 test("keys the program never reads are pointed out: misspelled, or without the project's namespace", async () => {
   const arn = "arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/0A1B2C";
   const stackFile = ["config:", `  orders-stack:oidcProviderARN: ${arn}`, `  oidcProviderArn: ${arn}`, ""].join("\n");

@@ -70,6 +70,11 @@ test.each([
     /^Pulumi\.dev\.yaml: Invalid additionalOidcProviderArns\[0\]: .* is in account 444455556666 /,
   ],
   [
+    "an aws:region that is no region code",
+    ["aws:region: us-east1", "orders-stack:oidcProviderArn: not-checked-against-a-guessed-partition"],
+    /^Pulumi\.dev\.yaml: aws:region "us-east1" is not an AWS region code: write one as AWS lists them, in lower case/,
+  ],
+  [
     "a key in another case",
     [`orders-stack:oidcProviderARN: ${PROVIDER}`],
     /^Pulumi\.dev\.yaml: orders-stack:oidcProviderARN is not a key of Pulumi\.yaml: did you mean orders-stack:oidcProviderArn\? /,
