@@ -724,7 +724,7 @@ export const BAD_INPUTS: BadInput[] = [
     input: "podIdentityAgent without a Pod Identity entry",
     options: { podIdentityAgent: PodIdentityAgentMode.INSTALL, ...sa({}) },
     message:
-      'podIdentityAgent: "INSTALL" applies to Pod Identity only (no entry binds its role with an association, so no agent is needed); remove it, or set identityType: IdentityType.POD_IDENTITY.',
+      'podIdentityAgent: "INSTALL" applies to Pod Identity only (no entry binds its role with an association, so no agent is needed); remove it, or set identityType: IdentityType.IRSA_AND_POD_IDENTITY (to migrate from IRSA without downtime) or IdentityType.POD_IDENTITY.',
   },
   {
     input: "ARN in another partition than the region",

@@ -23,7 +23,7 @@ export const identityTypeOptions: ProjectRule = ({ options, settings, pathOf }) 
   const irsaOnly = settings.serviceAccounts.every((sa) => sa.identityType === IdentityType.IRSA);
   if (options.podIdentityAgent !== undefined && irsaOnly) {
     problems.push(
-      `podIdentityAgent: ${quote(options.podIdentityAgent)} applies to Pod Identity only (no entry binds its role with an association, so no agent is needed); remove it, or set identityType: IdentityType.POD_IDENTITY.`,
+      `podIdentityAgent: ${quote(options.podIdentityAgent)} applies to Pod Identity only (no entry binds its role with an association, so no agent is needed); remove it, or set identityType: IdentityType.IRSA_AND_POD_IDENTITY (to migrate from IRSA without downtime) or IdentityType.POD_IDENTITY.`,
     );
   }
   // settings.serviceAccounts resolves options.serviceAccounts one for one.
