@@ -9,6 +9,7 @@ import {
   RECORD_COMMAND,
   RECORD_FILE,
   recordedResourcesLost,
+  recordWithNewResources,
   stackRecord,
   stacksOfThisProject,
   writeRecord,
@@ -40,10 +41,14 @@ describe.each(stacks)("stack %s", (stack) => {
       throw new Error(
         `\`pulumi up\` of stack "${stack}" would delete or replace resources it deployed:\n  ${lost.join("\n  ")}\n` +
           `A resource renamed in this stack's library needs a Pulumi alias to its old name (report it to ` +
-          `eks-irsa-template). If the change is yours and deliberate (you removed or renamed an entry, and ` +
-          `\`npx projen preview\` shows what you expect), record the resources as they are now: ${RECORD_COMMAND}`,
+          `eks-irsa-template). If the change is yours and deliberate (you removed or renamed an entry, or changed ` +
+          `its identityType, and \`npx projen preview\` shows what you expect), record the resources as they are ` +
+          `now: ${RECORD_COMMAND}`,
       );
     }
+    // What the stack registers since it was recorded is guarded from now on, as a new jest snapshot is written.
+    const extended = IN_CI ? undefined : recordWithNewResources(recorded, registered, stack);
+    if (extended) writeRecord({ ...readRecord()?.stacks, [stack]: extended });
   });
 });
 
@@ -104,6 +109,33 @@ describe("the check", () => {
       `eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop/api: no longer aliases ` +
         `eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop-api: a stack not deployed since that rename would delete it`,
     );
+  });
+
+  test("resources registered since the record are added to it; recorded ones are kept as they are", async () => {
+    const recorded = await recordOf({ ...api, managedPolicyArns: [] });
+    await declareIdentities({ serviceAccounts: [api] }, { mocks: { stack: first } });
+    const extended = recordWithNewResources(recorded, registrations(), first)!;
+    const added = Object.keys(extended).filter((id) => !(id in recorded));
+    expect(added).toEqual([
+      expect.stringMatching(/RolePolicyAttachment::shop\/api\/arn:\$\{partition\}:iam::aws:policy\/ReadOnlyAccess$/),
+    ]);
+    expect(extended).toMatchObject(recorded);
+    expect(recordWithNewResources(extended, registrations(), first)).toBeUndefined();
+    // A resource that answers to a recorded identity through an alias is not new.
+    const before = Object.fromEntries(
+      Object.values(extended).flatMap((resource) => (resource.aliases ?? []).map((alias) => [alias, {}])),
+    );
+    expect(Object.keys(recordWithNewResources(before, registrations(), first) ?? {})).not.toContain(
+      "eks-irsa:index:WorkloadIdentity$aws:iam/role:Role::shop/api",
+    );
+  });
+
+  test("a retained resource that is no longer declared is dropped from the stack, not deleted: not reported", async () => {
+    const agent = { type: "aws:eks/addon:Addon", name: "eks-pod-identity-agent" };
+    const recorded = { [`${agent.type}::${agent.name}`]: { retained: true as const }, "aws:iam/role:Role::gone": {} };
+    expect(recordedResourcesLost(recorded, [], first)).toEqual([
+      "aws:iam/role:Role::gone: no resource is registered under this identity or an alias to it: it would be deleted",
+    ]);
   });
 
   test("a role's name is per stack: the record of one stack is checked as that stack", async () => {

@@ -9,7 +9,8 @@
  * (IAM cannot rename a role), and whatever trusts or names the old role's ARN loses it.
  *
  * The record is not regenerated: it is what the stack was last reviewed with, like a lock file. `npx projen
- * resources:record` rewrites it after a deliberate change; the test writes a stack missing from it (outside CI).
+ * resources:record` rewrites it after a deliberate change; outside CI, the test writes a stack missing from it and adds
+ * the resources it does not hold yet, like new jest snapshots, never changing or removing a recorded one.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
@@ -38,6 +39,8 @@ export interface RecordedRole {
 export interface RecordedResource {
   aliases?: string[];
   role?: RecordedRole;
+  /** `retainOnDelete`: once the program stops declaring it, Pulumi forgets it and leaves it where it is. */
+  retained?: true;
 }
 
 /** A stack's resources by identity, `<qualified type>::<name>` (the URN without stack and project). */
@@ -116,9 +119,33 @@ export function stackRecord(registered: Registration[], stack: string): StackRec
     const renaming = { ...r, aliases: r.aliases.filter((a) => a.urn !== undefined || a.name !== undefined) };
     const aliases = identitiesOf(renaming, registered, stack).filter((id) => id !== own);
     const role = roleOf(r);
-    return [own, { ...(aliases.length > 0 ? { aliases: aliases.sort() } : {}), ...(role ? { role } : {}) }];
+    return [
+      own,
+      {
+        ...(aliases.length > 0 ? { aliases: aliases.sort() } : {}),
+        ...(role ? { role } : {}),
+        ...(r.retainOnDelete ? { retained: true as const } : {}),
+      },
+    ];
   });
   return Object.fromEntries(entries.sort(byKey));
+}
+
+/**
+ * The record with the registered resources it does not hold under any of their identities added, or undefined when
+ * there are none: what a stack registers since it was recorded (a new entry, a step of a migration) is guarded from
+ * then on. Recorded resources are kept as they are.
+ */
+export function recordWithNewResources(
+  recorded: StackRecord,
+  registered: Registration[],
+  stack: string,
+): StackRecord | undefined {
+  const known = new Set(Object.entries(recorded).flatMap(([id, r]) => [id, ...(r.aliases ?? [])]));
+  const added = Object.entries(stackRecord(registered, stack)).filter(
+    ([own, r]) => ![own, ...(r.aliases ?? [])].some((id) => known.has(id)),
+  );
+  return added.length === 0 ? undefined : Object.fromEntries([...Object.entries(recorded), ...added].sort(byKey));
 }
 
 /**
@@ -133,7 +160,11 @@ export function recordedResourcesLost(recorded: StackRecord, registered: Registr
   const problems: string[] = [];
   for (const [id, resource] of Object.entries(recorded)) {
     if (!answering.has(id)) {
-      problems.push(`${id}: no resource is registered under this identity or an alias to it: it would be deleted`);
+      // A retained resource is dropped from the stack, not deleted (the Pod Identity Agent add-on, an adopted
+      // account's annotation patch).
+      if (!resource.retained) {
+        problems.push(`${id}: no resource is registered under this identity or an alias to it: it would be deleted`);
+      }
       continue;
     }
     const dropped = (resource.aliases ?? []).filter((alias) => !answering.has(alias));
