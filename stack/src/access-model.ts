@@ -88,6 +88,11 @@ export interface RoleAccess {
    */
   policies: NamedPolicy[];
   permissionsBoundary?: NamedPolicy;
+  /**
+   * The role's IAM tags: its sessions' principal tags besides their session tags, which win on a conflict (IAM User
+   * Guide, "Passing session tags in AWS STS"; EKS User Guide, pod-id-abac). Unknown for an existing role.
+   */
+  tags?: Record<string, string>;
 }
 
 /**
@@ -237,6 +242,7 @@ function rolesOf(registered: RegisteredResource[], awsManagedPolicies: Record<st
           ...ofRole(TYPES.attachment).map((a) => managed(a.inputs.policyArn)),
         ],
         permissionsBoundary: boundary ? managed(boundary) : undefined,
+        ...(role.inputs.tags && { tags: role.inputs.tags }),
       };
     });
 }

@@ -573,3 +573,32 @@ describe("buildAccessModel, on registrations written out", () => {
     );
   });
 });
+
+test("a session's principal tags are its role's IAM tags, and for Pod Identity its session tags, which win", async () => {
+  const byTag = (key: string, value: string) => ({
+    effect: "Allow" as const,
+    actions: ["s3:GetObject"],
+    resources: ["arn:${partition}:s3:::orders/*"],
+    conditions: [{ test: "StringEquals", variable: `aws:PrincipalTag/${key}`, values: [value] }],
+  });
+  await declareIdentities({
+    serviceAccounts: [
+      serviceAccountSettings({ name: "tagged", tags: { team: "data" }, policyStatements: [byTag("team", "data")] }),
+      // A role tag of a session tag's key: EKS's own value counts (EKS User Guide, pod-id-abac).
+      serviceAccountSettings({
+        name: "pods",
+        identityType: "POD_IDENTITY",
+        tags: { "kubernetes-namespace": "elsewhere" },
+        policyStatements: [byTag("kubernetes-namespace", "shop")],
+      }),
+    ],
+  });
+  const verdict = (key: string) =>
+    checkPermissions(
+      accessModel().find((w) => w.key === key)!,
+      "s3:GetObject",
+      "arn:aws:s3:::orders/x",
+    ).verdict;
+  expect(verdict("shop/tagged")).toBe("yes");
+  expect(verdict("shop/pods")).toBe("yes");
+});

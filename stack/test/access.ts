@@ -118,18 +118,35 @@ function targetRoleRequests(source: RoleAccess, target: RoleAccess, c: PodIdenti
     ...(tagged ? { "aws:TagKeys": Object.keys(tags) } : { "sts:ExternalId": c.externalId }),
     "aws:PrincipalArn": source.arn,
   };
-  const identityPolicies = source.policies.flatMap((p): NamedDocument[] =>
-    p.document ? [{ name: p.name, document: p.document }] : [],
-  );
+  // The association's role makes the call: its identity policies and its permissions boundary must allow it.
+  const { known, boundary } = knownPolicies(source);
   return ["sts:AssumeRole", "sts:TagSession"].map((action) => ({
     principal: source.arn,
     action,
     resource: target.arn,
     resourceAccount: target.accountId,
     resourcePolicy: target.trustPolicy!,
-    identityPolicies,
+    identityPolicies: known,
+    permissionsBoundary: boundary,
     context,
   }));
+}
+
+/**
+ * A role's policies as the engine takes them: the documents the stack knows, its boundary if known, and the names of
+ * what it cannot know (a policy or boundary created elsewhere), which may deny or fail to allow.
+ */
+function knownPolicies(role: RoleAccess): { known: NamedDocument[]; boundary?: NamedDocument; unknown: string[] } {
+  const known = role.policies.flatMap((p): NamedDocument[] =>
+    p.document ? [{ name: p.name, document: p.document }] : [],
+  );
+  const unknownPolicies = role.policies.filter((p) => p.document === undefined).map((p) => p.name);
+  const b = role.permissionsBoundary;
+  return {
+    known,
+    boundary: b?.document ? { name: b.name, document: b.document } : undefined,
+    unknown: [...unknownPolicies, ...(b && !b.document ? [b.name] : [])],
+  };
 }
 
 /** Evaluates trust requests: allowed by which statements, or the first refused one and why. */
@@ -180,16 +197,32 @@ export function checkTargetRoleTrust(workload: WorkloadAccess, credentials: PodI
       explanation: `unknown whether EKS may then assume target role ${targetRole?.arn}: its trust policy is not in this stack`,
     };
   }
-  return decideTrust(
+  const decided = decideTrust(
     targetRoleRequests(role, targetRole.role, credentials),
     targetRole.role.name,
     `then EKS with role ${role.name}`,
   );
+  // Allowed by what is known: a policy or boundary of the association's role that the stack cannot know may refuse.
+  const { unknown } = knownPolicies(role);
+  if (decided.allowed && unknown.length > 0) {
+    return {
+      allowed: undefined,
+      explanation: `${decided.explanation}, unless ${unknown.join(", ")} of role ${role.name} refuses it (document not in this stack)`,
+    };
+  }
+  return decided;
 }
 
-/** A role's trust alone decides who may assume it: the OIDC provider or the EKS service has no identity policies. */
+/**
+ * Why a request to assume a role was refused: by its trust policy, or, when a role assumes it (a target role), by
+ * that role's policies or boundary (the OIDC provider and the EKS service have none).
+ */
 function whyNotTrusted(decision: EngineDecision): string {
   if (decision.result === "ExplicitlyDenied") return `explicitly denied by ${decision.statements.join("; ")}`;
+  const byRole = decision.missingAllow.filter((m) => !m.startsWith("the trust policy"));
+  if (byRole.length > 0 && byRole.length === decision.missingAllow.length) {
+    return `not allowed by the assuming role: ${byRole.join("; ")}`;
+  }
   return `not allowed by its trust policy (${decision.unmatched.join("; ") || "no statement"})`;
 }
 
@@ -221,10 +254,12 @@ function identityRequest(
   context: Record<string, string>,
 ) {
   const { credentials } = workload;
-  const principalTags =
-    credentials.kind === "POD_IDENTITY"
-      ? Object.fromEntries(Object.entries(credentials.sessionTags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]))
-      : {};
+  // The role's tags, then the session tags, which win on a conflict (IAM User Guide, "Passing session tags in AWS
+  // STS"); a target role's session gets the Pod Identity tags too (transitive).
+  const sessionTags = credentials.kind === "POD_IDENTITY" ? credentials.sessionTags : {};
+  const principalTags = Object.fromEntries(
+    Object.entries({ ...role.tags, ...sessionTags }).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]),
+  );
   // Resources without an account in their ARN (S3 buckets) are taken as the role's account.
   const resourceAccount = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? role.accountId;
   return {
@@ -259,15 +294,13 @@ export function checkPermissions(
       reason: `unknown: its pods get the credentials of target role ${workload.targetRole!.arn}, whose policies are not in this stack`,
     };
   }
-  const known = role.policies.flatMap((p): NamedDocument[] =>
-    p.document ? [{ name: p.name, document: p.document }] : [],
-  );
+  const { known, boundary: knownBoundary } = knownPolicies(role);
   const unknown = role.policies.filter((p) => p.document === undefined).map((p) => p.name);
   const boundary = role.permissionsBoundary;
   const decision = evaluate({
     ...identityRequest(workload, role, action, resource, context),
     identityPolicies: known,
-    permissionsBoundary: boundary?.document ? { name: boundary.name, document: boundary.document } : undefined,
+    permissionsBoundary: knownBoundary,
   });
   const notEvaluated = (names: string[]) => `unknown: not evaluated: ${names.join(", ")} (document not in this stack)`;
   if (decision.result === "ExplicitlyDenied") {

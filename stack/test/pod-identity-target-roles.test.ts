@@ -108,6 +108,41 @@ describe.each([
     expect(checkTrust({ ...w, role: { ...w.role, policies: [] } }).allowed).toBe(false);
   });
 
+  test("the entry role's permissions boundary must allow the assumption too; one not in this stack leaves it unknown", async () => {
+    const boundaryArn = "arn:${partition}:iam::${accountId}:policy/workload-boundary";
+    const bounded = await declare({
+      targetRoleArn: TARGET_ROLE_ARN,
+      disableSessionTags,
+      permissionsBoundaryArn: boundaryArn,
+    });
+    // Declared by the program: a boundary that allows S3 reads only, not sts:AssumeRole on the target.
+    const { Policy } = await import("@pulumi/aws/iam");
+    new Policy("workload-boundary", {
+      name: "workload-boundary",
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }],
+      }),
+    });
+    await declareTargetRole(bounded);
+    expect(checkTrust(workload())).toEqual({
+      allowed: false,
+      explanation: expect.stringContaining(
+        "may not assume role orders-data: sts:AssumeRole not allowed by the assuming role: the permissions boundary does not allow it",
+      ),
+    });
+    // A boundary created elsewhere: the stack cannot know whether it allows the assumption.
+    await declareTargetRole(
+      await declare({ targetRoleArn: TARGET_ROLE_ARN, disableSessionTags, permissionsBoundaryArn: boundaryArn }),
+    );
+    expect(checkTrust(workload())).toEqual({
+      allowed: undefined,
+      explanation: expect.stringContaining(
+        `unless arn:aws:iam::${ACCOUNT_ID}:policy/workload-boundary of role ${workload().role.name} refuses it`,
+      ),
+    });
+  });
+
   test("a target role shared by the entry's additional service accounts lets in each, by a statement of its own", async () => {
     const backfill = { namespace: "shop", name: "api-backfill" };
     const shared = await declare({
