@@ -203,7 +203,7 @@ function roleNameText(sa: ServiceAccountSettings, firstStack: string): string {
 }
 
 const MIGRATING_TEXT =
-  "migrating (`IRSA_AND_POD_IDENTITY`): the role admits both; pods created once the association exists get Pod Identity credentials (the pod identity webhook injects them instead of the web identity token), pods created before keep their IRSA token; once every pod has rolled, switch the entry to `POD_IDENTITY`, which removes the annotation and the OIDC trust (then accept the removed annotation patch with `npx projen resources:record`)";
+  "migrating (`IRSA_AND_POD_IDENTITY`): the role admits both; pods created once the association exists get Pod Identity credentials (the pod identity webhook injects them instead of the web identity token), pods created before keep their IRSA token; once every pod has rolled, switch the entry to `POD_IDENTITY`, which removes the annotation and the OIDC trust (the annotation patch of an account the stack created is then reported by the resource record: accept its removal with `npx projen resources:record`)";
 const ROLE_ONLY_TEXT =
   "role only (`roleOnly`): no annotation, no association; the chart that owns the account binds it, with the stack output `roleArns`";
 

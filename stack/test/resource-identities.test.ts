@@ -130,12 +130,28 @@ describe("the check", () => {
     );
   });
 
-  test("a retained resource that is no longer declared is dropped from the stack, not deleted: not reported", async () => {
-    const agent = { type: "aws:eks/addon:Addon", name: "eks-pod-identity-agent" };
-    const recorded = { [`${agent.type}::${agent.name}`]: { retained: true as const }, "aws:iam/role:Role::gone": {} };
+  test("a retained resource no longer declared is dropped from the stack, not deleted; one of its type left is a rename", async () => {
+    const agent = "aws:eks/addon:Addon::eks-pod-identity-agent";
+    const recorded = { [agent]: { retained: true as const }, "aws:iam/role:Role::gone": {} };
     expect(recordedResourcesLost(recorded, [], first)).toEqual([
       "aws:iam/role:Role::gone: no resource is registered under this identity or an alias to it: it would be deleted",
     ]);
+    // The add-on under another name and no alias: Pulumi would create it beside the one left in place.
+    const renamed = { ...registrations()[0], type: "aws:eks/addon:Addon", name: "agent", parent: "", aliases: [] };
+    renamed.urn = `urn:pulumi:${first}::orders-stack::aws:eks/addon:Addon::agent`;
+    expect(recordedResourcesLost({ [agent]: { retained: true } }, [renamed], first)).toEqual([
+      `${agent}: no resource is registered under this identity or an alias to it: it would be deleted`,
+    ]);
+  });
+
+  test("records made before the retained mark get it from the program, recorded entries otherwise kept", async () => {
+    const adopted = serviceAccountSettings({ createServiceAccount: false });
+    const recorded = await recordOf(adopted);
+    const patch = Object.keys(recorded).find((id) => id.includes("ServiceAccountPatch"))!;
+    expect(recorded[patch]).toMatchObject({ retained: true });
+    const unmarked = { ...recorded, [patch]: { ...recorded[patch], retained: undefined } };
+    await declareIdentities({ serviceAccounts: [adopted] }, { mocks: { stack: first } });
+    expect(recordWithNewResources(unmarked, registrations(), first)).toEqual(recorded);
   });
 
   test("a role's name is per stack: the record of one stack is checked as that stack", async () => {

@@ -132,20 +132,25 @@ export function stackRecord(registered: Registration[], stack: string): StackRec
 }
 
 /**
- * The record with the registered resources it does not hold under any of their identities added, or undefined when
- * there are none: what a stack registers since it was recorded (a new entry, a step of a migration) is guarded from
- * then on. Recorded resources are kept as they are.
+ * The record with the registered resources it does not hold under any of their identities added, and `retained`
+ * marked on recorded ones the program now registers with `retainOnDelete` (records made before the mark), or
+ * undefined when neither changes it: what a stack registers since it was recorded (a new entry, a step of a
+ * migration) is guarded from then on. Nothing recorded is removed or renamed.
  */
 export function recordWithNewResources(
   recorded: StackRecord,
   registered: Registration[],
   stack: string,
 ): StackRecord | undefined {
+  const now = stackRecord(registered, stack);
   const known = new Set(Object.entries(recorded).flatMap(([id, r]) => [id, ...(r.aliases ?? [])]));
-  const added = Object.entries(stackRecord(registered, stack)).filter(
-    ([own, r]) => ![own, ...(r.aliases ?? [])].some((id) => known.has(id)),
+  const added = Object.entries(now).filter(([own, r]) => ![own, ...(r.aliases ?? [])].some((id) => known.has(id)));
+  const marked = Object.entries(recorded).filter(([id, r]) => !r.retained && now[id]?.retained);
+  if (added.length === 0 && marked.length === 0) return undefined;
+  const kept = Object.entries(recorded).map(([id, r]): [string, RecordedResource] =>
+    now[id]?.retained ? [id, { ...r, retained: true }] : [id, r],
   );
-  return added.length === 0 ? undefined : Object.fromEntries([...Object.entries(recorded), ...added].sort(byKey));
+  return Object.fromEntries([...kept, ...added].sort(byKey));
 }
 
 /**
@@ -161,8 +166,11 @@ export function recordedResourcesLost(recorded: StackRecord, registered: Registr
   for (const [id, resource] of Object.entries(recorded)) {
     if (!answering.has(id)) {
       // A retained resource is dropped from the stack, not deleted (the Pod Identity Agent add-on, an adopted
-      // account's annotation patch).
-      if (!resource.retained) {
+      // account's annotation patch), unless one of its type is still registered: a rename without an alias would
+      // create it again beside the one left in place.
+      const type = id.split("::")[0];
+      const renamed = [...answering.keys()].some((other) => other.split("::")[0] === type);
+      if (!resource.retained || renamed) {
         problems.push(`${id}: no resource is registered under this identity or an alias to it: it would be deleted`);
       }
       continue;

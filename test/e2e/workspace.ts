@@ -48,8 +48,11 @@ export function registryWithRelease(earlierReleases: string[] = []): {
     registry.publish(prepareRelease(temp, "0.1.0"));
   });
   afterAll(async () => {
-    await registry?.stop();
-    temp.removeAll();
+    try {
+      await registry?.stop();
+    } finally {
+      temp.removeAll();
+    }
   });
   return {
     temp,
