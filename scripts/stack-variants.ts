@@ -39,7 +39,16 @@ export const STACK_VARIANTS: Record<string, StackVariantOptions> = {
         name: "orders-api",
         namespace: "shop",
         identityType: IdentityType.POD_IDENTITY,
-        policyStatements: [{ actions: ["sqs:SendMessage"], resources: ["arn:${partition}:sqs:*:${accountId}:orders"] }],
+        policyStatements: [
+          { actions: ["sqs:SendMessage"], resources: ["arn:${partition}:sqs:*:${accountId}:orders"] },
+          // Scoped by a session tag EKS sets (EKS User Guide, pod-id-abac): the README's verdict must be the program's.
+          {
+            sid: "OwnNamespaceObjects",
+            actions: ["s3:GetObject"],
+            resources: ["arn:${partition}:s3:::orders-data/shop/*"],
+            conditions: [{ test: "StringEquals", variable: "aws:PrincipalTag/kubernetes-namespace", values: ["shop"] }],
+          },
+        ],
       },
       { name: "legacy-batch", namespace: "batch", identityType: IdentityType.IRSA_AND_POD_IDENTITY },
     ],
@@ -47,7 +56,21 @@ export const STACK_VARIANTS: Record<string, StackVariantOptions> = {
   /** Several accounts: a 60-character name (its role name shortened), an adopted one with a wildcard subject. */
   "three-accounts": {
     serviceAccounts: [
-      { name: "api", namespace: "shop", exampleDeployment: true },
+      {
+        name: "api",
+        namespace: "shop",
+        exampleDeployment: true,
+        // Scoped by a tag of the role, a principal tag of its sessions.
+        tags: { team: "orders" },
+        policyStatements: [
+          {
+            sid: "TeamObjects",
+            actions: ["s3:GetObject"],
+            resources: ["arn:${partition}:s3:::orders-data/*"],
+            conditions: [{ test: "StringEquals", variable: "aws:PrincipalTag/team", values: ["orders"] }],
+          },
+        ],
+      },
       { name: "api", namespace: "billing", stsRegionalEndpoints: true, tokenExpirationSeconds: 3600 },
       {
         name: "a".repeat(60),

@@ -21,8 +21,15 @@ function loadEngine(): NonNullable<typeof engine> {
     const { DiscoveryContextKeyConstraints } = require(join(dir, "context_keys/discoveryContextKeyConstraints.js"));
     const { loadPolicy } = require(require.resolve("@cloud-copilot/iam-policy", { paths: [dir] }));
     engine = {
-      request: (principal: string, resource: string, accountId: string, action: string, policies: any) => ({
-        request: new AwsRequestImpl(principal, { resource, accountId }, action, new RequestContextImpl({})),
+      request: (
+        principal: string,
+        resource: string,
+        accountId: string,
+        action: string,
+        policies: any,
+        context: any,
+      ) => ({
+        request: new AwsRequestImpl(principal, { resource, accountId }, action, new RequestContextImpl(context)),
         sessionPolicy: undefined,
         identityPolicies: policies.identity.map((p: NamedDocument) => loadPolicy(p.document, { name: p.name })),
         serviceControlPolicies: [],
@@ -58,15 +65,21 @@ export interface IdentityRequest {
   readonly resourceAccount: string;
   readonly identityPolicies: NamedDocument[];
   readonly permissionsBoundary?: NamedDocument;
+  /** The request's condition keys (a session's `aws:PrincipalTag/<key>`). */
+  readonly context?: Record<string, string>;
 }
 
 /** The engine's verdict on a request of a role session: Allowed, ExplicitlyDenied or ImplicitlyDenied. */
 export function evaluateIdentityRequest(request: IdentityRequest): string {
   const { authorize, request: build } = loadEngine();
   return authorize(
-    build(request.principal, request.resource, request.resourceAccount, request.action, {
-      identity: request.identityPolicies,
-      boundary: request.permissionsBoundary,
-    }),
+    build(
+      request.principal,
+      request.resource,
+      request.resourceAccount,
+      request.action,
+      { identity: request.identityPolicies, boundary: request.permissionsBoundary },
+      request.context ?? {},
+    ),
   ).result;
 }

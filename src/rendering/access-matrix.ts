@@ -70,6 +70,20 @@ function policiesOf(sa: ServiceAccountSettings, awsManaged: Record<string, IamPo
   ];
 }
 
+/**
+ * The principal tags of a session of the entry's role, as the stack's test/access.ts gives them: the role's tags,
+ * and, for Pod Identity with session tags, the namespace and service account tags EKS sets, which win on a conflict.
+ * The cluster's tags are stack config, unknown at synth.
+ */
+function principalTags(sa: ServiceAccountSettings): Record<string, string> {
+  const parts = identityPartsOf(sa);
+  const session =
+    parts.associates && !parts.annotates && !sa.disableSessionTags
+      ? { "kubernetes-namespace": sa.namespace, "kubernetes-service-account": sa.name }
+      : {};
+  return Object.fromEntries(Object.entries({ ...sa.tags, ...session }).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]));
+}
+
 /** yes / no / unknown, with the same rules as the stack's test/access.ts checkPermissions. */
 function verdictOf(
   sa: ServiceAccountSettings,
@@ -85,6 +99,7 @@ function verdictOf(
   const known = policies.filter((p) => p.document !== undefined);
   const unknown = policies.filter((p) => p.document === undefined);
   const result = evaluateIdentityRequest({
+    context: principalTags(sa),
     principal: `arn:aws:sts::${TOKENS.accountId}:assumed-role/${sa.roleName}/can-i`,
     action,
     resource: resolveTokens(resource),

@@ -132,6 +132,19 @@ export const settings: StackSettings = {
           actions: ["sqs:SendMessage"],
           resources: ["arn:${partition}:sqs:*:${accountId}:orders"],
         },
+        {
+          sid: "OwnNamespaceObjects",
+          effect: "Allow",
+          actions: ["s3:GetObject"],
+          resources: ["arn:${partition}:s3:::orders-data/shop/*"],
+          conditions: [
+            {
+              test: "StringEquals",
+              variable: "aws:PrincipalTag/kubernetes-namespace",
+              values: ["shop"],
+            },
+          ],
+        },
       ],
       addonPolicies: [],
       audience: "sts.amazonaws.com",

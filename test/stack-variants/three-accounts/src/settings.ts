@@ -19,14 +19,30 @@ export const settings: StackSettings = {
       disableSessionTags: false,
       rolePath: "/",
       maxSessionDuration: 3600,
-      tags: {},
+      tags: {
+        team: "orders",
+      },
       createServiceAccount: true,
       createNamespace: false,
       forcePatch: false,
       annotations: {},
       labels: {},
       managedPolicyArns: [],
-      policyStatements: [],
+      policyStatements: [
+        {
+          sid: "TeamObjects",
+          effect: "Allow",
+          actions: ["s3:GetObject"],
+          resources: ["arn:${partition}:s3:::orders-data/*"],
+          conditions: [
+            {
+              test: "StringEquals",
+              variable: "aws:PrincipalTag/team",
+              values: ["orders"],
+            },
+          ],
+        },
+      ],
       addonPolicies: [],
       audience: "sts.amazonaws.com",
       additionalServiceAccounts: [],
