@@ -94,7 +94,7 @@ export function readOidcProviderArn(source: OidcProviderSource, audiences: strin
       return providerInStackPartition(
         parseOidcProviderArn(requireKey(config, "oidcProviderArn", OIDC_PROVIDER_ARN_EXAMPLE)),
         "oidcProviderArn",
-      );
+      ).apply((arn) => requireOidcProvider(arn, "(config oidcProviderArn)", audiences));
     case "CLUSTER_LOOKUP": {
       const clusterName = readClusterName();
       const cluster = eks.getClusterOutput({ name: clusterName });
@@ -110,7 +110,12 @@ export function readOidcProviderArn(source: OidcProviderSource, audiences: strin
             `OIDC provider ARN derived from cluster "${clusterName}" (config clusterName)`,
           ).arn;
         });
-      return providerArn.apply((arn) => requireOidcProvider(arn, clusterName, audiences));
+      return providerArn.apply((arn) =>
+        requireOidcProvider(arn, `of cluster "${clusterName}"`, audiences, {
+          problem: `EKS cluster "${clusterName}" (config clusterName) has no IAM OIDC provider`,
+          create: `eksctl utils associate-iam-oidc-provider --cluster ${clusterName} --approve`,
+        }),
+      );
     }
     case "STACK_REFERENCE": {
       const stackName = requireKey(config, "oidcProviderStackReference", "org/cluster/prod");
@@ -118,16 +123,33 @@ export function readOidcProviderArn(source: OidcProviderSource, audiences: strin
       const label = `output "${outputName}" of stack "${stackName}" (config oidcProviderStackReference / oidcProviderOutputName)`;
       return new pulumi.StackReference(stackName)
         .requireOutput(outputName)
-        .apply((value: unknown) => providerInStackPartition(parseOidcProviderArn(value as string, label), label));
+        .apply((value: unknown) => providerInStackPartition(parseOidcProviderArn(value as string, label), label))
+        .apply((arn) => requireOidcProvider(arn, `(${label})`, audiences));
     }
   }
 }
 
+/** How to say that a provider is missing: for a looked-up cluster, that the cluster has none, and how to create it. */
+interface MissingProvider {
+  problem: string;
+  create: string;
+}
+
 /**
- * The cluster's IAM OIDC provider must exist, and list every audience the roles trust as a client ID: STS
- * refuses a token whose audience the provider does not list. Builds nothing, so it fails with how to fix it.
+ * The cluster's IAM OIDC provider must exist, and list every audience the roles trust as a client ID: STS refuses a
+ * token whose audience the provider does not list (AssumeRoleWithWebIdentity, InvalidIdentityToken), and the pods
+ * would start without working credentials. Builds nothing, so it fails before any role, with how to fix it.
+ * `whose` names where the ARN came from.
  */
-async function requireOidcProvider(providerArn: string, clusterName: string, audiences: string[]): Promise<string> {
+async function requireOidcProvider(
+  providerArn: string,
+  whose: string,
+  audiences: string[],
+  missing: MissingProvider = {
+    problem: `The IAM OIDC provider ${whose} does not exist (\`aws iam list-open-id-connect-providers\` lists those there are)`,
+    create: "eksctl utils associate-iam-oidc-provider --cluster <cluster> --approve",
+  },
+): Promise<string> {
   let provider: iam.GetOpenIdConnectProviderResult;
   try {
     provider = await iam.getOpenIdConnectProvider({ arn: providerArn });
@@ -135,22 +157,21 @@ async function requireOidcProvider(providerArn: string, clusterName: string, aud
     // The lookup's own reason, when it gives one (under Pulumi mocks an invoke's error has no message).
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new Error(
-      `EKS cluster "${clusterName}" (config clusterName) has no IAM OIDC provider: ${providerArn} was not found` +
-        `${reason ? ` (${reason})` : ""}. Create it once per cluster with\n` +
-        `  eksctl utils associate-iam-oidc-provider --cluster ${clusterName} --approve\n` +
+      `${missing.problem}: ${providerArn} was not found${reason ? ` (${reason})` : ""}. Create it once per cluster with\n` +
+        `  ${missing.create}\n` +
         `or in the IAM console (Identity providers, OpenID Connect, the cluster's issuer URL, audience sts.amazonaws.com).`,
     );
   }
-  const missing = audiences.filter((audience) => !provider.clientIdLists.includes(audience));
-  if (missing.length > 0) {
-    const one = missing.length === 1;
-    const commands = missing.map(
+  const unlisted = audiences.filter((audience) => !provider.clientIdLists.includes(audience));
+  if (unlisted.length > 0) {
+    const one = unlisted.length === 1;
+    const commands = unlisted.map(
       (audience) =>
         `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${providerArn} --client-id ${audience}`,
     );
     throw new Error(
-      `The IAM OIDC provider ${providerArn} of cluster "${clusterName}" does not list the ${one ? "audience" : "audiences"} ` +
-        `${missing.map((a) => JSON.stringify(a)).join(", ")} the roles trust, so STS would refuse every token. ` +
+      `The IAM OIDC provider ${providerArn} ${whose} does not list the ${one ? "audience" : "audiences"} ` +
+        `${unlisted.map((a) => JSON.stringify(a)).join(", ")} the roles trust, so STS would refuse every token. ` +
         `Add ${one ? "it" : "them"}: ${commands.join("; ")}`,
     );
   }

@@ -196,6 +196,27 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
       `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${EXAMPLE} --client-id api://billing`,
   },
   {
+    input: "the IAM OIDC provider of oidcProviderArn does not exist",
+    settings: IRSA,
+    config: { oidcProviderArn: EXAMPLE },
+    mocks: { oidcProviderClientIds: null },
+    message:
+      "The IAM OIDC provider (config oidcProviderArn) does not exist (`aws iam list-open-id-connect-providers` lists " +
+      `those there are): ${EXAMPLE} was not found. Create it once per cluster with\n` +
+      "  eksctl utils associate-iam-oidc-provider --cluster <cluster> --approve\n" +
+      "or in the IAM console (Identity providers, OpenID Connect, the cluster's issuer URL, audience sts.amazonaws.com).",
+  },
+  {
+    input: "the IAM OIDC provider of oidcProviderArn does not list a trusted audience",
+    settings: { ...IRSA, serviceAccounts: [{ audience: "api://orders" }] },
+    config: { oidcProviderArn: EXAMPLE },
+    mocks: { oidcProviderClientIds: ["sts.amazonaws.com"] },
+    message:
+      `The IAM OIDC provider ${EXAMPLE} (config oidcProviderArn) does not list the audience "api://orders" the roles ` +
+      "trust, so STS would refuse every token. Add it: aws iam add-client-id-to-open-id-connect-provider " +
+      `--open-id-connect-provider-arn ${EXAMPLE} --client-id api://orders`,
+  },
+  {
     input: "oidcProviderStackReference missing (STACK_REFERENCE)",
     settings: { identityType: "IRSA", oidcProviderSource: "STACK_REFERENCE" },
     config: {},

@@ -3,6 +3,7 @@
 import { Provider } from "@pulumi/kubernetes/provider";
 import type * as pulumi from "@pulumi/pulumi";
 import {
+  clientIdsFor,
   type MockOptions,
   type Registration,
   registrations,
@@ -50,14 +51,26 @@ export async function declareIdentities(
   stackSettings: Partial<StackSettings>,
   options: { config?: Record<string, string>; mocks?: MockOptions; dependsOn?: Record<string, pulumi.Resource[]> } = {},
 ): Promise<Record<string, WorkloadIdentity>> {
-  await startMocks(options.config ?? TEST_STACK_CONFIG, options.mocks);
+  const declared = { ...settings, ...stackSettings };
+  // The OIDC provider lists the audiences these identities trust, unless a test says otherwise.
+  await startMocks(options.config ?? TEST_STACK_CONFIG, {
+    oidcProviderClientIds: clientIdsFor(declared),
+    ...options.mocks,
+  });
   // Loaded after setMocks, as program modules must be.
   const { declareWorkloadIdentities } = await import("../src/workload-identities");
-  const identities = declareWorkloadIdentities({
-    provider: new Provider("eks", { enableServerSideApply: true }),
-    stackSettings: { ...settings, ...stackSettings },
-    dependsOn: options.dependsOn,
-  });
+  let identities: Record<string, WorkloadIdentity>;
+  try {
+    identities = declareWorkloadIdentities({
+      provider: new Provider("eks", { enableServerSideApply: true }),
+      stackSettings: declared,
+      dependsOn: options.dependsOn,
+    });
+  } catch (error) {
+    // Refused part-way: what it started (the stack config's lookups) ends before the test does.
+    await settled();
+    throw error;
+  }
   await settled();
   return identities;
 }

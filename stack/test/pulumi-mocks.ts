@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { settings } from "../src/settings";
+import type { StackSettings } from "../src/settings-types";
 
 export const ACCOUNT_ID = "123456789012";
 export const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
@@ -64,6 +65,11 @@ export interface Alias {
   noParent?: boolean;
 }
 
+/** The client IDs of an IAM OIDC provider set up for the roles of `stackSettings`: STS's, and every audience they trust. */
+export function clientIdsFor(stackSettings: Pick<StackSettings, "serviceAccounts">): string[] {
+  return [...new Set(["sts.amazonaws.com", ...stackSettings.serviceAccounts.map((sa) => sa.audience)])];
+}
+
 export interface MockOptions {
   project?: string;
   /** Outputs of referenced stacks, by stack name (pulumi.StackReference). */
@@ -72,7 +78,10 @@ export interface MockOptions {
   clusterIssuer?: string;
   /** The stack the program runs as. */
   stack?: string;
-  /** Client IDs of the IAM OIDC provider (aws:iam/getOpenIdConnectProvider); `null`: no such provider. */
+  /**
+   * Client IDs of the IAM OIDC provider (aws:iam/getOpenIdConnectProvider); `null`: no such provider.
+   * @default - sts.amazonaws.com and every audience of the stack's settings: a provider set up for its roles
+   */
   oidcProviderClientIds?: string[] | null;
   /** The cluster has the eks-pod-identity-agent add-on (aws:eks/getAddon). */
   podIdentityAgentAddon?: boolean;
@@ -146,6 +155,7 @@ type ReadCallback = (err: unknown, response?: { getUrn(): string; getProperties(
 interface MockMonitorLike {
   registerResource(req: RegisterResourceRequest, callback: RegisterCallback): unknown;
   readResource(req: ReadResourceRequest, callback: ReadCallback): unknown;
+  invoke(req: unknown, callback: (err: unknown, response?: unknown) => void): unknown;
 }
 
 let recorded: Registration[] = [];
@@ -233,7 +243,7 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
           return {
             arn: args.inputs.arn,
             url: String(args.inputs.arn).split(":oidc-provider/")[1],
-            clientIdLists: options.oidcProviderClientIds ?? ["sts.amazonaws.com"],
+            clientIdLists: options.oidcProviderClientIds ?? clientIdsFor(settings),
             thumbprintLists: [],
             tags: {},
             id: args.inputs.arn,
@@ -345,6 +355,19 @@ export async function startMocks(config: Record<string, string>, options: MockOp
             readId: req.getId(),
           });
         }
+        resolve();
+        callback(err, response);
+      });
+    });
+    inflight.add(done);
+    void done.finally(() => inflight.delete(done));
+  };
+  // Invokes (lookups such as the OIDC provider's) are awaited by settled() too: one still running when a test file
+  // ends would finish after jest tore its environment down.
+  const originalInvoke = monitor.invoke.bind(monitor);
+  monitor.invoke = (req, callback) => {
+    const done = new Promise<void>((resolve) => {
+      void originalInvoke(req, (err, response) => {
         resolve();
         callback(err, response);
       });

@@ -4,6 +4,7 @@ import { ServiceAccount } from "@pulumi/kubernetes/core/v1";
 import { Provider } from "@pulumi/kubernetes/provider";
 import {
   ACCOUNT_ID,
+  clientIdsFor,
   OIDC_PROVIDER_ARN,
   promiseOf,
   type Registration,
@@ -48,10 +49,10 @@ async function declare(
   config: Record<string, string>,
   stackSettings: StackSettings,
 ): Promise<Record<string, WorkloadIdentity>> {
-  await startMocks(
-    config,
-    stackSettings.identityType === "IRSA" ? { partition: "aws-cn", accountId: "210987654321" } : {},
-  );
+  await startMocks(config, {
+    oidcProviderClientIds: clientIdsFor(stackSettings),
+    ...(stackSettings.identityType === "IRSA" && { partition: "aws-cn", accountId: "210987654321" }),
+  });
   // Loaded after setMocks, as program modules must be.
   const { declareWorkloadIdentities } = await import("../src/workload-identities");
   const identities = declareWorkloadIdentities({
