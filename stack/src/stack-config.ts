@@ -193,12 +193,18 @@ export function readIdentityConfig(
     };
   }
   const audiences = [...new Set((settings.serviceAccounts ?? []).map((sa) => sa.audience))];
-  const oidcProviderArn = readOidcProviderArn(settings.oidcProviderSource, audiences);
+  const primary = readOidcProviderArn(settings.oidcProviderSource, audiences);
   const config = new pulumi.Config();
   const additionalOidcProviderArns = readAdditionalOidcProviderArns(config);
   if (settings.oidcProviderSource === "STACK_CONFIG") {
     // Known now: the additional providers must be in its account (checked again with the trust policy otherwise).
     parseOidcProviderArns([config.require("oidcProviderArn"), ...additionalOidcProviderArns]);
   }
+  // The roles trust the additional clusters' tokens too: their providers are checked as the primary one is, and the
+  // trust policy, built from the primary provider's ARN, waits for every check.
+  const additionalChecked = additionalOidcProviderArns.map((arn, i) =>
+    requireOidcProvider(arn, `(config additionalOidcProviderArns[${i}])`, audiences),
+  );
+  const oidcProviderArn = pulumi.all([primary, ...additionalChecked]).apply(([checked]) => checked);
   return { identityType: "IRSA", oidcProviderArn, additionalOidcProviderArns };
 }

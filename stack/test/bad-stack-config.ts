@@ -5,7 +5,12 @@ import type { IrsaTrustPolicyArgs } from "../src/trust-policy";
 
 type Mocks = Pick<
   MockOptions,
-  "partition" | "clusterIssuer" | "stackOutputs" | "oidcProviderClientIds" | "podIdentityAgentAddon"
+  | "partition"
+  | "clusterIssuer"
+  | "stackOutputs"
+  | "oidcProviderClientIds"
+  | "oidcProviderClientIdsByArn"
+  | "podIdentityAgentAddon"
 >;
 
 /**
@@ -39,6 +44,9 @@ export type BadStackInput =
 
 const IRSA = { identityType: "IRSA", oidcProviderSource: "STACK_CONFIG" } as const;
 const POD_IDENTITY = { identityType: "POD_IDENTITY", oidcProviderSource: "STACK_CONFIG" } as const;
+/** A second cluster's provider in the same account (additionalOidcProviderArns). */
+const SECOND =
+  "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/SECONDCLUSTER0000000000000000000";
 const EXAMPLE =
   "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 
@@ -215,6 +223,19 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
       `The IAM OIDC provider ${EXAMPLE} (config oidcProviderArn) does not list the audience "api://orders" the roles ` +
       "trust, so STS would refuse every token. Add it: aws iam add-client-id-to-open-id-connect-provider " +
       `--open-id-connect-provider-arn ${EXAMPLE} --client-id api://orders`,
+  },
+  {
+    input: "an additional OIDC provider that does not list a trusted audience",
+    settings: { ...IRSA, serviceAccounts: [{ audience: "api://orders" }] },
+    config: { oidcProviderArn: EXAMPLE, additionalOidcProviderArns: JSON.stringify([SECOND]) },
+    mocks: {
+      oidcProviderClientIds: ["sts.amazonaws.com", "api://orders"],
+      oidcProviderClientIdsByArn: { [SECOND]: ["sts.amazonaws.com"] },
+    },
+    message:
+      `The IAM OIDC provider ${SECOND} (config additionalOidcProviderArns[0]) does not list the audience ` +
+      '"api://orders" the roles trust, so STS would refuse every token. Add it: ' +
+      `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${SECOND} --client-id api://orders`,
   },
   {
     input: "oidcProviderStackReference missing (STACK_REFERENCE)",

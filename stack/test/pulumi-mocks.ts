@@ -83,6 +83,8 @@ export interface MockOptions {
    * @default - sts.amazonaws.com and every audience of the stack's settings: a provider set up for its roles
    */
   oidcProviderClientIds?: string[] | null;
+  /** Client IDs of particular providers, by ARN, over `oidcProviderClientIds` (several clusters' providers). */
+  oidcProviderClientIdsByArn?: Record<string, string[]>;
   /** The cluster has the eks-pod-identity-agent add-on (aws:eks/getAddon). */
   podIdentityAgentAddon?: boolean;
   /** The partition aws:index/getPartition returns (the AWS provider's, from aws:region). */
@@ -243,7 +245,10 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
           return {
             arn: args.inputs.arn,
             url: String(args.inputs.arn).split(":oidc-provider/")[1],
-            clientIdLists: options.oidcProviderClientIds ?? clientIdsFor(settings),
+            clientIdLists:
+              options.oidcProviderClientIdsByArn?.[args.inputs.arn] ??
+              options.oidcProviderClientIds ??
+              clientIdsFor(settings),
             thumbprintLists: [],
             tags: {},
             id: args.inputs.arn,
