@@ -156,6 +156,15 @@ async function requireOidcProvider(
   } catch (error) {
     // The lookup's own reason, when it gives one (under Pulumi mocks an invoke's error has no message).
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // A lookup that failed for another reason than a missing provider (access denied, throttling) says nothing of
+    // the provider. terraform-provider-aws reports a missing one as "couldn't find resource" (tfresource.NotFound).
+    if (reason && !/couldn't find resource|NoSuchEntity|not found/i.test(reason)) {
+      throw new Error(
+        `Could not check the IAM OIDC provider ${providerArn} ${whose}: ${reason}. The deploying (and previewing) ` +
+          `credentials need iam:GetOpenIDConnectProvider on it, to check that it exists and lists every audience ` +
+          `the roles trust.`,
+      );
+    }
     throw new Error(
       `${missing.problem}: ${providerArn} was not found${reason ? ` (${reason})` : ""}. Create it once per cluster with\n` +
         `  ${missing.create}\n` +
@@ -200,11 +209,15 @@ export function readIdentityConfig(
     // Known now: the additional providers must be in its account (checked again with the trust policy otherwise).
     parseOidcProviderArns([config.require("oidcProviderArn"), ...additionalOidcProviderArns]);
   }
-  // The roles trust the additional clusters' tokens too: their providers are checked as the primary one is, and the
-  // trust policy, built from the primary provider's ARN, waits for every check.
-  const additionalChecked = additionalOidcProviderArns.map((arn, i) =>
-    requireOidcProvider(arn, `(config additionalOidcProviderArns[${i}])`, audiences),
-  );
-  const oidcProviderArn = pulumi.all([primary, ...additionalChecked]).apply(([checked]) => checked);
+  // The roles trust the additional clusters' tokens too: their providers are checked as the primary one is, after
+  // the primary one, and after their account and partition (a provider of another account cannot be looked up, and
+  // that error says what to do). The trust policy, built from the primary provider's ARN, waits for every check.
+  const oidcProviderArn = primary.apply(async (arn) => {
+    parseOidcProviderArns([arn, ...additionalOidcProviderArns]);
+    for (const [i, additional] of additionalOidcProviderArns.entries()) {
+      await requireOidcProvider(additional, `(config additionalOidcProviderArns[${i}])`, audiences);
+    }
+    return arn;
+  });
   return { identityType: "IRSA", oidcProviderArn, additionalOidcProviderArns };
 }

@@ -21,6 +21,33 @@ describe("oidcProviderArn (STACK_CONFIG)", () => {
     const { readIdentityConfig } = await load();
     expect(() => readIdentityConfig(IRSA)).toThrow('Missing required config "oidcProviderArn".');
   });
+
+  test.each([
+    [
+      "a missing provider (terraform-provider-aws: couldn't find resource): create it",
+      `reading IAM OIDC Provider (${OIDC_PROVIDER_ARN}): couldn't find resource\n\tstatus code: 404`,
+      `The IAM OIDC provider (config oidcProviderArn) does not exist`,
+    ],
+    [
+      "a refused lookup: not a missing provider, so no advice to create it",
+      "AccessDenied: not authorized to perform: iam:GetOpenIDConnectProvider\n\tstatus code: 403",
+      `Could not check the IAM OIDC provider ${OIDC_PROVIDER_ARN} (config oidcProviderArn): AccessDenied: not ` +
+        "authorized to perform: iam:GetOpenIDConnectProvider. The deploying (and previewing) credentials need " +
+        "iam:GetOpenIDConnectProvider on it",
+    ],
+  ])("the provider lookup fails, %s, quoting the lookup's reason by its first line", async (_, reason, message) => {
+    await startMocks({ oidcProviderArn: OIDC_PROVIDER_ARN });
+    const iam = await import("@pulumi/aws/iam");
+    // Under the mocks an invoke's error has no message: a lookup the provider refuses with a reason of several lines.
+    const lookup = jest.spyOn(iam, "getOpenIdConnectProvider");
+    lookup.mockRejectedValue(new Error(reason));
+    try {
+      const config = (await load()).readIdentityConfig(IRSA);
+      await expect(config.identityType === "IRSA" && promiseOf(config.oidcProviderArn)).rejects.toThrow(message);
+    } finally {
+      lookup.mockRestore();
+    }
+  });
 });
 
 describe("clusterName", () => {
