@@ -108,6 +108,27 @@ export const STACK_VARIANTS: Record<string, StackVariantOptions> = {
         additionalServiceAccounts: [{ namespace: "shop", name: "reports-backfill" }],
       },
       {
+        // Role only, scoped by session tags: the README shows the verdicts the program's Pod Identity sessions get,
+        // "unknown" where they depend on the cluster (known at deploy only).
+        name: "ingest",
+        namespace: "etl",
+        roleOnly: true,
+        policyStatements: [
+          {
+            sid: "OwnNamespaceQueue",
+            actions: ["sqs:ReceiveMessage"],
+            resources: ["arn:${partition}:sqs:*:${accountId}:etl"],
+            conditions: [{ test: "StringEquals", variable: "aws:PrincipalTag/kubernetes-namespace", values: ["etl"] }],
+          },
+          {
+            sid: "OnlyInTheOrdersCluster",
+            actions: ["sqs:DeleteMessage"],
+            resources: ["arn:${partition}:sqs:*:${accountId}:etl"],
+            conditions: [{ test: "StringEquals", variable: "aws:PrincipalTag/eks-cluster-name", values: ["orders"] }],
+          },
+        ],
+      },
+      {
         name: "exporter",
         namespace: "metrics",
         disableSessionTags: true,

@@ -77,11 +77,30 @@ function policiesOf(sa: ServiceAccountSettings, awsManaged: Record<string, IamPo
  */
 function principalTags(sa: ServiceAccountSettings): Record<string, string> {
   const parts = identityPartsOf(sa);
+  // The pods' first credentials: Pod Identity's only for a role that trusts pods and not the OIDC provider (a
+  // role-only entry's too), as the stack's access model picks them.
   const session =
-    parts.associates && !parts.annotates && !sa.disableSessionTags
+    parts.trustsPods && !parts.trustsOidc && !sa.disableSessionTags
       ? { "kubernetes-namespace": sa.namespace, "kubernetes-service-account": sa.name }
       : {};
   return Object.fromEntries(Object.entries({ ...sa.tags, ...session }).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]));
+}
+
+/**
+ * The session tags that only a deploy knows (the cluster's, the pod's): a verdict that depends on them is "unknown"
+ * in the README; `npx projen plan` evaluates it with the stack's cluster. The stack's test/readme-access.test.ts
+ * applies the same rule to the program's rows.
+ */
+const DEPLOY_TIME_TAGS =
+  /aws:PrincipalTag\/(eks-cluster-arn|eks-cluster-name|kubernetes-pod-name|kubernetes-pod-uid)\b/;
+
+/** Whether a row's verdict depends on DEPLOY_TIME_TAGS: its statement names one, or a Deny statement of the role does. */
+function dependsOnDeployTimeTags(statement: unknown, policies: MatrixPolicy[]): boolean {
+  const names = (s: unknown) => DEPLOY_TIME_TAGS.test(JSON.stringify(s));
+  return (
+    names(statement) ||
+    policies.some((p) => p.document?.Statement.some((other) => other.Effect === "Deny" && names(other)))
+  );
 }
 
 /** yes / no / unknown, with the same rules as the stack's test/access.ts checkPermissions. */
@@ -136,7 +155,9 @@ export function accessMatrixRows(
       return pairs
         .slice(0, MAX_ROWS_PER_STATEMENT)
         .map(([action, resource]) => [
-          verdictOf(sa, policies, boundary, action, resource),
+          dependsOnDeployTimeTags(statement, policies)
+            ? "unknown"
+            : verdictOf(sa, policies, boundary, action, resource),
           code(action),
           code(resource),
           policy.name === "inline" ? "inline" : code(policy.name),

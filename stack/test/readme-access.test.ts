@@ -6,8 +6,8 @@
 import { readFileSync } from "fs";
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
 import { Provider } from "@pulumi/kubernetes/provider";
-import { accessModel, checkTrust, clusterOf } from "./access";
-import { matrixRows } from "./access-matrix";
+import { accessModel, checkTrust, clusterOf, sessionRoleOf } from "./access";
+import { type MatrixRow, matrixRows } from "./access-matrix";
 import { ACCOUNT_ID, settled, startMocks, TEST_STACK_CONFIG } from "./pulumi-mocks";
 import { README_FILE } from "./stack-files";
 import { podIdentitySession, webIdentityToken, type WorkloadAccess } from "../src/access-model";
@@ -63,12 +63,29 @@ function addonPolicyNames(key: string): Set<string> {
   return new Set((entry?.addonPolicies ?? []).map(addonInlinePolicyName));
 }
 
+/**
+ * Session tags that only a deploy knows (the cluster's, the pod's): the README, rendered at synth, says "unknown"
+ * where a verdict depends on them (eks-irsa-template's src/rendering/access-matrix.ts, the same rule), and
+ * `npx projen plan` gives the verdict for the stack's cluster.
+ */
+const DEPLOY_TIME_TAGS =
+  /aws:PrincipalTag\/(eks-cluster-arn|eks-cluster-name|kubernetes-pod-name|kubernetes-pod-uid)\b/;
+
 function modelRows(workload: WorkloadAccess): string[][] {
   const addonPolicies = addonPolicyNames(workload.key);
+  const names = (s: unknown) => DEPLOY_TIME_TAGS.test(JSON.stringify(s));
+  const documents = (sessionRoleOf(workload)?.policies ?? []).flatMap((p) => (p.document ? [p.document] : []));
+  const denyNamesOne = documents.some((d) => d.Statement.some((s) => s.Effect === "Deny" && names(s)));
+  const statementOf = (r: MatrixRow) => {
+    const document = sessionRoleOf(workload)?.policies.find((p) => p.name === r.policy)?.document;
+    const index = /^#(\d+)$/.exec(r.statement)?.[1];
+    const sid = /^Sid (.+)$/.exec(r.statement)?.[1];
+    return document?.Statement.find((s, i) => (sid ? s.Sid === sid : i + 1 === Number(index)));
+  };
   return matrixRows(workload)
     .filter((r) => !(r.kind === "inline" && addonPolicies.has(r.policy)))
     .map((r) => [
-      r.verdict,
+      r.verdict !== "unknown" && (denyNamesOne || names(statementOf(r))) ? "unknown" : r.verdict,
       r.action,
       r.resource,
       r.kind === "inline" ? "inline" : r.policy,
