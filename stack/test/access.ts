@@ -117,6 +117,9 @@ function targetRoleRequests(source: RoleAccess, target: RoleAccess, c: PodIdenti
     ...Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:RequestTag/${k}`, v])),
     ...(tagged ? { "aws:TagKeys": Object.keys(tags) } : { "sts:ExternalId": c.externalId }),
     "aws:PrincipalArn": source.arn,
+    // The calling session's own principal tags: its role's tags and the session tags (a boundary or a Deny of the
+    // source role may test them).
+    ...principalTagsOf(source, tags),
   };
   // The association's role makes the call: its identity policies and its permissions boundary must allow it.
   const { known, boundary } = knownPolicies(source);
@@ -245,6 +248,16 @@ export function sessionRoleOf(workload: WorkloadAccess): RoleAccess | undefined 
   return workload.targetRole.role;
 }
 
+/**
+ * The `aws:PrincipalTag/<key>` keys of a session of `role`: the role's tags, then the session tags, which win on a
+ * conflict (IAM User Guide, "Passing session tags in AWS STS").
+ */
+function principalTagsOf(role: RoleAccess, sessionTags: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({ ...role.tags, ...sessionTags }).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]),
+  );
+}
+
 /** The identity request of a session of the workload's role: its principal and what the session carries. */
 function identityRequest(
   workload: WorkloadAccess,
@@ -254,12 +267,8 @@ function identityRequest(
   context: Record<string, string>,
 ) {
   const { credentials } = workload;
-  // The role's tags, then the session tags, which win on a conflict (IAM User Guide, "Passing session tags in AWS
-  // STS"); a target role's session gets the Pod Identity tags too (transitive).
-  const sessionTags = credentials.kind === "POD_IDENTITY" ? credentials.sessionTags : {};
-  const principalTags = Object.fromEntries(
-    Object.entries({ ...role.tags, ...sessionTags }).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]),
-  );
+  // A target role's session gets the Pod Identity tags too (transitive).
+  const principalTags = principalTagsOf(role, credentials.kind === "POD_IDENTITY" ? credentials.sessionTags : {});
   // Resources without an account in their ARN (S3 buckets) are taken as the role's account.
   const resourceAccount = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(resource)?.[1] ?? role.accountId;
   return {

@@ -131,6 +131,30 @@ describe.each([
         "may not assume role orders-data: sts:AssumeRole not allowed by the assuming role: the permissions boundary does not allow it",
       ),
     });
+    // A boundary that allows the assumption only to sessions of a tagged role: the source session's principal tags
+    // (its role's tags) are evaluated too.
+    const tagged = await declare({
+      targetRoleArn: TARGET_ROLE_ARN,
+      disableSessionTags,
+      permissionsBoundaryArn: boundaryArn,
+      tags: { team: "orders" },
+    });
+    new Policy("workload-boundary", {
+      name: "workload-boundary",
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: ["sts:AssumeRole", "sts:TagSession"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:PrincipalTag/team": "orders" } },
+          },
+        ],
+      }),
+    });
+    await declareTargetRole(tagged);
+    expect(checkTrust(workload()).allowed).toBe(true);
     // A boundary created elsewhere: the stack cannot know whether it allows the assumption.
     await declareTargetRole(
       await declare({ targetRoleArn: TARGET_ROLE_ARN, disableSessionTags, permissionsBoundaryArn: boundaryArn }),
