@@ -142,6 +142,9 @@ describe("the check", () => {
     expect(recordedResourcesLost({ [agent]: { retained: true } }, [renamed], first)).toEqual([
       `${agent}: no resource is registered under this identity or an alias to it: it would be deleted`,
     ]);
+    // Another add-on the record knows is not a rename of this one.
+    const recordedOther = { [agent]: { retained: true as const }, "aws:eks/addon:Addon::agent": {} };
+    expect(recordedResourcesLost(recordedOther, [renamed], first)).toEqual([]);
   });
 
   test("records made before the retained mark get it from the program, recorded entries otherwise kept", async () => {

@@ -162,14 +162,16 @@ export function recordedResourcesLost(recorded: StackRecord, registered: Registr
   for (const r of deployed(registered)) {
     for (const id of identitiesOf(r, registered, stack)) answering.set(id, r);
   }
+  // Every identity the record knows: a registered resource under none of them is new (or renamed).
+  const recordedIds = new Set(Object.entries(recorded).flatMap(([id, r]) => [id, ...(r.aliases ?? [])]));
   const problems: string[] = [];
   for (const [id, resource] of Object.entries(recorded)) {
     if (!answering.has(id)) {
       // A retained resource is dropped from the stack, not deleted (the Pod Identity Agent add-on, an adopted
-      // account's annotation patch), unless one of its type is still registered: a rename without an alias would
-      // create it again beside the one left in place.
+      // account's annotation patch), unless one of its type that the record does not know is registered: a rename
+      // without an alias would create it again beside the one left in place.
       const type = id.split("::")[0];
-      const renamed = [...answering.keys()].some((other) => other.split("::")[0] === type);
+      const renamed = [...answering.keys()].some((other) => other.split("::")[0] === type && !recordedIds.has(other));
       if (!resource.retained || renamed) {
         problems.push(`${id}: no resource is registered under this identity or an alias to it: it would be deleted`);
       }
