@@ -69,7 +69,16 @@ function describeConfig(
     return `  ${key}: ${config[key]} (placeholder: ${why} ${stackFile})`;
   });
   const others = Object.keys(fromFile.values).filter((key) => !required.includes(key));
-  if (others.length > 0) lines.push(`  also from ${stackFile}: ${others.join(", ")}`);
+  const optional = others.filter((key) => key in declared);
+  const undeclared = others.filter((key) => !(key in declared));
+  if (optional.length > 0) lines.push(`  also from ${stackFile}: ${optional.join(", ")}`);
+  // A key of another identity type or source, left after a switch (oidcProviderArn after a move to Pod Identity).
+  if (undeclared.length > 0) {
+    lines.push(
+      `  also in ${stackFile}, not declared in Pulumi.yaml, so no identity of this stack reads it (your own code ` +
+        `may): ${undeclared.join(", ")}`,
+    );
+  }
   if (fromFile.encrypted.length > 0) {
     lines.push(`  encrypted in ${stackFile}, so placeholders where needed: ${fromFile.encrypted.join(", ")}`);
   }

@@ -128,6 +128,8 @@ test("a stack file's values, other keys and encrypted keys, each said where they
     "    - arn:aws:iam::210987654321:oidc-provider/oidc.eks.eu-west-2.amazonaws.com/id/3D4E5F",
     "  orders-stack:kubeconfig:",
     "    secure: v1:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+    // A key of Pod Identity stacks, which this IRSA stack's Pulumi.yaml does not declare.
+    "  orders-stack:clusterName: orders",
     "  aws:region: eu-west-1",
     "",
   ].join("\n");
@@ -142,6 +144,10 @@ test("a stack file's values, other keys and encrypted keys, each said where they
       "(from Pulumi.prod.yaml)\n",
   );
   expect(printed).toContain("\n  also from Pulumi.prod.yaml: additionalOidcProviderArns\n");
+  expect(printed).toContain(
+    "\n  also in Pulumi.prod.yaml, not declared in Pulumi.yaml, so no identity of this stack reads it (your own code " +
+      "may): clusterName\n",
+  );
   expect(printed).toContain("\n  encrypted in Pulumi.prod.yaml, so placeholders where needed: kubeconfig\n");
   // As stack prod: its role name, and both providers trusted.
   expect(printed).toContain(
