@@ -81,6 +81,19 @@ export const STACK_VARIANTS: Record<string, StackVariantOptions> = {
         allowWildcardSubjects: true,
         policyStatements: [
           { actions: ["sqs:ReceiveMessage"], resources: ["arn:${partition}:sqs:*:${accountId}:jobs"] },
+          // Scoped by the session's role ARN (its path): the README's verdict must be the program's.
+          {
+            sid: "WorkloadRolesOnly",
+            actions: ["sqs:DeleteMessage"],
+            resources: ["arn:${partition}:sqs:*:${accountId}:jobs"],
+            conditions: [
+              {
+                test: "ArnLike",
+                variable: "aws:PrincipalArn",
+                values: ["arn:${partition}:iam::${accountId}:role/workloads/*"],
+              },
+            ],
+          },
         ],
       },
     ],

@@ -118,7 +118,12 @@ function verdictOf(
   const known = policies.filter((p) => p.document !== undefined);
   const unknown = policies.filter((p) => p.document === undefined);
   const result = evaluateIdentityRequest({
-    context: principalTags(sa),
+    // The role's ARN and account, as the stack's test/access.ts gives a session of the role.
+    context: {
+      "aws:PrincipalArn": `arn:${TOKENS.partition}:iam::${TOKENS.accountId}:role${sa.rolePath}${sa.roleName}`,
+      "aws:PrincipalAccount": TOKENS.accountId,
+      ...principalTags(sa),
+    },
     principal: `arn:aws:sts::${TOKENS.accountId}:assumed-role/${sa.roleName}/can-i`,
     action,
     resource: resolveTokens(resource),

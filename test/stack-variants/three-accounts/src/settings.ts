@@ -101,6 +101,19 @@ export const settings: StackSettings = {
           actions: ["sqs:ReceiveMessage"],
           resources: ["arn:${partition}:sqs:*:${accountId}:jobs"],
         },
+        {
+          sid: "WorkloadRolesOnly",
+          effect: "Allow",
+          actions: ["sqs:DeleteMessage"],
+          resources: ["arn:${partition}:sqs:*:${accountId}:jobs"],
+          conditions: [
+            {
+              test: "ArnLike",
+              variable: "aws:PrincipalArn",
+              values: ["arn:${partition}:iam::${accountId}:role/workloads/*"],
+            },
+          ],
+        },
       ],
       addonPolicies: [],
       audience: "sts.amazonaws.com",
