@@ -137,6 +137,24 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
       "the roles trust, sts.amazonaws.com by default>) and list that provider's ARN.",
   },
   {
+    // The account is checked before the provider is looked up: a provider of another account cannot be read, and the
+    // lookup's error would not say what to do.
+    input: "an additional OIDC provider of another account, with the primary one from a stack reference",
+    settings: { identityType: "IRSA", oidcProviderSource: "STACK_REFERENCE" },
+    config: {
+      oidcProviderStackReference: "org/cluster/prod",
+      additionalOidcProviderArns: JSON.stringify([EXAMPLE.replace("123456789012", "111122223333")]),
+    },
+    mocks: { stackOutputs: { "org/cluster/prod": { oidcProviderArn: EXAMPLE } } },
+    message:
+      `Invalid additionalOidcProviderArns[0]: ${JSON.stringify(EXAMPLE.replace("123456789012", "111122223333"))} is in ` +
+      "account 111122223333 (partition aws), but oidcProviderArn is in account 123456789012 (partition aws), and a " +
+      "role trusts only OIDC providers of its own account. Register that cluster's issuer in account 123456789012 " +
+      "(aws iam create-open-id-connect-provider --url " +
+      "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE --client-id-list <each audience " +
+      "the roles trust, sts.amazonaws.com by default>) and list that provider's ARN.",
+  },
+  {
     input: "clusterName missing (Pod Identity)",
     settings: POD_IDENTITY,
     config: {},

@@ -239,7 +239,8 @@ function mocks(options: MockOptions): pulumi.runtime.Mocks {
           if (!args.inputs.arn && !args.inputs.url) {
             throw new Error("aws:iam/getOpenIdConnectProvider: one of arn or url is required");
           }
-          if (options.oidcProviderClientIds === null) {
+          // No such provider, or one of another account, which the caller's credentials cannot read.
+          if (options.oidcProviderClientIds === null || !String(args.inputs.arn).includes(`::${account}:`)) {
             throw new Error(`reading IAM OIDC Provider (${args.inputs.arn}): couldn't find resource`);
           }
           return {

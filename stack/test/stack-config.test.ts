@@ -33,7 +33,7 @@ describe("oidcProviderArn (STACK_CONFIG)", () => {
       "AccessDenied: not authorized to perform: iam:GetOpenIDConnectProvider\n\tstatus code: 403",
       `Could not check the IAM OIDC provider ${OIDC_PROVIDER_ARN} (config oidcProviderArn): AccessDenied: not ` +
         "authorized to perform: iam:GetOpenIDConnectProvider. The deploying (and previewing) credentials need " +
-        "iam:GetOpenIDConnectProvider on it",
+        "iam:GetOpenIDConnectProvider on it, to check that it exists and lists every audience the roles trust.",
     ],
   ])("the provider lookup fails, %s, quoting the lookup's reason by its first line", async (_, reason, message) => {
     await startMocks({ oidcProviderArn: OIDC_PROVIDER_ARN });
