@@ -50,6 +50,16 @@ const SECOND =
 const EXAMPLE =
   "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 
+/** EXAMPLE's issuer registered in another account, and what an additional provider of that account is told. */
+const FOREIGN_PROVIDER = EXAMPLE.replace("123456789012", "111122223333");
+const FOREIGN_ADDITIONAL_PROVIDER =
+  `Invalid additionalOidcProviderArns[0]: ${JSON.stringify(FOREIGN_PROVIDER)} is in ` +
+  "account 111122223333 (partition aws), but oidcProviderArn is in account 123456789012 (partition aws), and a " +
+  "role trusts only OIDC providers of its own account. Register that cluster's issuer in account 123456789012 " +
+  "(aws iam create-open-id-connect-provider --url " +
+  "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE --client-id-list <each audience " +
+  "the roles trust, sts.amazonaws.com by default>) and list that provider's ARN.";
+
 const notAnOidcProviderArn = (label: string, value: string) =>
   `Invalid ${label}: ${JSON.stringify(value)} is not an IAM OIDC provider ARN.\n` +
   "Expected arn:<partition>:iam::<12-digit account id>:oidc-provider/<issuer host/path, without https://> " +
@@ -126,15 +136,9 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
     settings: IRSA,
     config: {
       oidcProviderArn: EXAMPLE,
-      additionalOidcProviderArns: JSON.stringify([EXAMPLE.replace("123456789012", "111122223333")]),
+      additionalOidcProviderArns: JSON.stringify([FOREIGN_PROVIDER]),
     },
-    message:
-      `Invalid additionalOidcProviderArns[0]: ${JSON.stringify(EXAMPLE.replace("123456789012", "111122223333"))} is in ` +
-      "account 111122223333 (partition aws), but oidcProviderArn is in account 123456789012 (partition aws), and a " +
-      "role trusts only OIDC providers of its own account. Register that cluster's issuer in account 123456789012 " +
-      "(aws iam create-open-id-connect-provider --url " +
-      "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE --client-id-list <each audience " +
-      "the roles trust, sts.amazonaws.com by default>) and list that provider's ARN.",
+    message: FOREIGN_ADDITIONAL_PROVIDER,
   },
   {
     // The account is checked before the provider is looked up: a provider of another account cannot be read, and the
@@ -143,16 +147,10 @@ export const BAD_STACK_INPUTS: BadStackInput[] = [
     settings: { identityType: "IRSA", oidcProviderSource: "STACK_REFERENCE" },
     config: {
       oidcProviderStackReference: "org/cluster/prod",
-      additionalOidcProviderArns: JSON.stringify([EXAMPLE.replace("123456789012", "111122223333")]),
+      additionalOidcProviderArns: JSON.stringify([FOREIGN_PROVIDER]),
     },
     mocks: { stackOutputs: { "org/cluster/prod": { oidcProviderArn: EXAMPLE } } },
-    message:
-      `Invalid additionalOidcProviderArns[0]: ${JSON.stringify(EXAMPLE.replace("123456789012", "111122223333"))} is in ` +
-      "account 111122223333 (partition aws), but oidcProviderArn is in account 123456789012 (partition aws), and a " +
-      "role trusts only OIDC providers of its own account. Register that cluster's issuer in account 123456789012 " +
-      "(aws iam create-open-id-connect-provider --url " +
-      "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE --client-id-list <each audience " +
-      "the roles trust, sts.amazonaws.com by default>) and list that provider's ARN.",
+    message: FOREIGN_ADDITIONAL_PROVIDER,
   },
   {
     input: "clusterName missing (Pod Identity)",
