@@ -6,6 +6,7 @@
  * Pure: no Pulumi, no IAM engine. Policies are taken as registered (the trust policy as the role's
  * `assumeRolePolicy`), so the model follows whatever the program builds; test/access-engine.ts evaluates them.
  */
+import { arnParts } from "./arn-tokens";
 import { DEFAULT_AUDIENCE, type PolicyDocument } from "./trust-policy";
 
 /** What the model reads of a registered resource (test/pulumi-mocks.ts records these). */
@@ -150,8 +151,8 @@ export function awsManagedPolicyKey(arn: string): string | undefined {
 }
 
 const parseArn = (arn: string): { partition: string; accountId: string } => {
-  const [, partition = "aws", , , accountId = ""] = arn.split(":");
-  return { partition, accountId };
+  const { partition, accountId } = arnParts(arn);
+  return { partition: partition || "aws", accountId };
 };
 
 const json = (value: unknown): PolicyDocument =>
@@ -178,7 +179,7 @@ export function podIdentitySession(
   ref: { namespace: string; name: string },
   { sessionTags = true }: { sessionTags?: boolean } = {},
 ): PodIdentitySession {
-  const region = cluster.clusterArn.split(":")[3];
+  const { region } = arnParts(cluster.clusterArn);
   return {
     kind: "POD_IDENTITY",
     sessionTags: sessionTags

@@ -16,12 +16,18 @@ export function substituteArnTokens(template: string, values: ArnTokenValues): s
   return template.replace(/\$\{(partition|accountId)\}/g, (_, key: keyof ArnTokenValues) => values[key]);
 }
 
+/** The parts of an ARN, `arn:<partition>:<service>:<region>:<account>:<resource>`, that the stack reads. */
+export function arnParts(arn: string): { partition: string; region: string; accountId: string } {
+  const [, partition = "", , region = "", accountId = ""] = arn.split(":");
+  return { partition, region, accountId };
+}
+
 /**
  * `arn` if it is in `partition`, the stack's (the partition of aws:region), else an error naming `label`, both
  * partitions and `fix`: a role trusts, and assumes, only what is in its own partition.
  */
 export function inStackPartition(arn: string, partition: string, label: string, fix: string): string {
-  const own = arn.split(":")[1];
+  const own = arnParts(arn).partition;
   if (own !== partition) {
     throw new Error(
       `${label}: ${JSON.stringify(arn)} is in partition ${own}, but this stack deploys to partition ${partition} ` +

@@ -1,6 +1,7 @@
 // Submodules, not the whole @pulumi/kubernetes: its index costs a test file 0.1-0.2 s more.
 import type * as appsv1 from "@pulumi/kubernetes/apps/v1";
 import type * as pulumi from "@pulumi/pulumi";
+import { arnParts } from "./arn-tokens";
 import { type HasPodCredentials, podTemplateAnnotations } from "./pod-template";
 import { roleNameOfArn } from "./trust-policy";
 
@@ -83,7 +84,7 @@ export function exampleDeploymentSpec(args: ExampleDeploymentArgs): appsv1.Deplo
                   name: EXPECTED_ROLE_VARIABLE,
                   value: sessionRole.apply(roleNameOfArn),
                 },
-                { name: EXPECTED_ACCOUNT_VARIABLE, value: sessionRole.apply((arn) => arn.split(":")[4]) },
+                { name: EXPECTED_ACCOUNT_VARIABLE, value: sessionRole.apply((arn) => arnParts(arn).accountId) },
               ],
               securityContext: {
                 allowPrivilegeEscalation: false,

@@ -14,7 +14,7 @@ import {
   type AddonContext,
   fillAddonTokens,
 } from "./addon-policies";
-import { type ArnTokenValues, inStackPartition, substituteArnTokens } from "./arn-tokens";
+import { type ArnTokenValues, arnParts, inStackPartition, substituteArnTokens } from "./arn-tokens";
 import { exampleDeploymentSpec } from "./example-deployment";
 import { inlinePolicyDocument } from "./inline-policy";
 import { annotateServiceAccount } from "./irsa";
@@ -415,7 +415,7 @@ function readExistingServiceAccount(
  * in this account would give the pods the wrong role.
  */
 export function sameRole(read: string, configured: string, key: string): string {
-  const accountOf = (arn: string) => arn.split(":")[4];
+  const accountOf = (arn: string) => arnParts(arn).accountId;
   if (accountOf(read) === accountOf(configured) && roleNameOfArn(read) === roleNameOfArn(configured)) return read;
   throw new Error(
     `existingRoleArn of ${key}: ${configured} is in account ${accountOf(configured)}, but the stack reads roles in ` +

@@ -77,6 +77,9 @@ describe("an adopted service account (IRSA)", () => {
     );
     const association = await registrationOf(identities["batch/worker"].podIdentityAssociation!);
     expect(association.dependencies).not.toContain(await promiseOf(chart!.urn));
+    // It still waits for its role (an input), and binds the adopted account by name.
+    expect(association.dependencies).toContain(await promiseOf(identities["batch/worker"].role.urn));
+    expect(association.inputs).toMatchObject({ namespace: "batch", serviceAccount: "worker" });
   });
 });
 

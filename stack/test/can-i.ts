@@ -8,15 +8,7 @@ import { existsSync } from "fs";
 import { join } from "path";
 import { type AccessAnswer, accessModel, answer, checkTrust, clusterOf, combineAnswers, findWorkloads } from "./access";
 import { assumableBy, matrixRows, matrixText } from "./access-matrix";
-import {
-  failureMessage,
-  offlineConfig,
-  type Printer,
-  readStackFile,
-  regionProblem,
-  runProgramOffline,
-  stackNameFrom,
-} from "./offline-program";
+import { failureMessage, offlineStackConfig, type Printer, runProgramOffline, stackNameFrom } from "./offline-program";
 import { type ClusterIdentity, podIdentitySession, webIdentityToken, type WorkloadAccess } from "../src/access-model";
 
 const USAGE =
@@ -148,10 +140,7 @@ async function answerCommand(args: string[], out: Printer, dir: string): Promise
   if (!existsSync(join(dir, stackFile))) {
     out.error(`Note: ${stackFile} not found: the stack config is the tests' placeholders.`);
   }
-  const fromFile = readStackFile(join(dir, stackFile));
-  const badRegion = regionProblem(stackFile, fromFile);
-  if (badRegion) throw new Error(badRegion);
-  const config = offlineConfig(fromFile);
+  const { fromFile, config } = offlineStackConfig(dir, stackFile);
   await runProgramOffline(config, stack, fromFile.region);
   const cluster = clusterOf(config);
   // One workload per credential path: IRSA_AND_POD_IDENTITY has both, each checked.

@@ -174,6 +174,20 @@ export function unreadKeys(
 }
 
 /**
+ * The stack file `stackFile` of `dir` and the config the program runs with offline (plan, can-i); refused when its
+ * `aws:region` is no region code, since the run would then guess its partition.
+ */
+export function offlineStackConfig(
+  dir: string,
+  stackFile: string,
+): { fromFile: StackFileConfig; config: Record<string, string> } {
+  const fromFile = readStackFile(join(dir, stackFile));
+  const badRegion = regionProblem(stackFile, fromFile);
+  if (badRegion) throw new Error(badRegion);
+  return { fromFile, config: offlineConfig(fromFile) };
+}
+
+/**
  * The stack config the program runs with: the stack file's values over the placeholders, whose OIDC provider is in
  * the partition of the file's region (a provider of another partition is refused).
  */

@@ -17,10 +17,8 @@ import {
   declaredConfig,
   failureMessage,
   offlineAccount,
-  offlineConfig,
+  offlineStackConfig,
   type Printer,
-  readStackFile,
-  regionProblem,
   runProgramOffline,
   type StackFileConfig,
   stackNameFrom,
@@ -155,10 +153,7 @@ export async function plan(args: string[], out: Printer = console, dir = "."): P
   }
   const stack = stackNameFrom(args, DEFAULT_STACK, "plan");
   const stackFile = `Pulumi.${stack}.yaml`;
-  const fromFile = readStackFile(join(dir, stackFile));
-  const badRegion = regionProblem(stackFile, fromFile);
-  if (badRegion) throw new Error(badRegion);
-  const config = offlineConfig(fromFile);
+  const { fromFile, config } = offlineStackConfig(dir, stackFile);
   out.log(`Offline plan of stack "${stack}" (${settings.projectName}): src/index.ts under test/pulumi-mocks.ts.`);
   const { accountId, region } = offlineAccount(config, fromFile.region);
   out.log(

@@ -131,6 +131,11 @@ export function stackRecord(registered: Registration[], stack: string): StackRec
   return Object.fromEntries(entries.sort(byKey));
 }
 
+/** Every identity a record holds: each resource's own and its aliases. */
+function recordedIdentities(recorded: StackRecord): Set<string> {
+  return new Set(Object.entries(recorded).flatMap(([id, r]) => [id, ...(r.aliases ?? [])]));
+}
+
 /**
  * The record with the registered resources it does not hold under any of their identities added, and `retained`
  * marked on recorded ones the program now registers with `retainOnDelete` (records made before the mark), or
@@ -143,7 +148,7 @@ export function recordWithNewResources(
   stack: string,
 ): StackRecord | undefined {
   const now = stackRecord(registered, stack);
-  const known = new Set(Object.entries(recorded).flatMap(([id, r]) => [id, ...(r.aliases ?? [])]));
+  const known = recordedIdentities(recorded);
   const added = Object.entries(now).filter(([own, r]) => ![own, ...(r.aliases ?? [])].some((id) => known.has(id)));
   const marked = Object.entries(recorded).filter(([id, r]) => !r.retained && now[id]?.retained);
   if (added.length === 0 && marked.length === 0) return undefined;
@@ -163,7 +168,7 @@ export function recordedResourcesLost(recorded: StackRecord, registered: Registr
     for (const id of identitiesOf(r, registered, stack)) answering.set(id, r);
   }
   // Every identity the record knows: a registered resource under none of them is new (or renamed).
-  const recordedIds = new Set(Object.entries(recorded).flatMap(([id, r]) => [id, ...(r.aliases ?? [])]));
+  const recordedIds = recordedIdentities(recorded);
   const problems: string[] = [];
   for (const [id, resource] of Object.entries(recorded)) {
     if (!answering.has(id)) {
